@@ -1,0 +1,179 @@
+package io.shortener.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A real Cassandra 5 node as a forked JVM ({@code CassandraDaemon}) on the classpath that the
+ * {@code cassandra} module resolves, with a {@code cassandra.yaml} rendered from
+ * {@code cassandra/conf/cassandra.yaml.template}.
+ */
+public final class CassandraNode {
+
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    /** What Cassandra's own conf/jvm17-server.options opens up; without them the daemon cannot start on Java 17. */
+    private static final List<String> JAVA17_FLAGS = List.of(
+            "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
+            "--add-exports=java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
+            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports=java.rmi/sun.rmi.server=ALL-UNNAMED",
+            "--add-exports=java.sql/java.sql=ALL-UNNAMED",
+            "--add-exports=java.base/java.lang.ref=ALL-UNNAMED",
+            "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+            "--add-exports=jdk.attach/sun.tools.attach=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.module=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.loader=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.math=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.module=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.util.jar=ALL-UNNAMED",
+            "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED");
+
+    private final ProjectHome home;
+    private final CassandraNodeSettings settings;
+    private final Path dir;
+
+    public CassandraNode(ProjectHome home, Path stackDir, CassandraNodeSettings settings) {
+        this.home = home;
+        this.settings = settings;
+        this.dir = stackDir.resolve("cassandra-" + settings.nodeName());
+    }
+
+    public CassandraNodeSettings settings() {
+        return settings;
+    }
+
+    public CassandraEndpoint endpoint() {
+        return settings.endpoint();
+    }
+
+    /** The node a previous start left running, if any. */
+    public Optional<LocalProcess> running() {
+        return LocalProcess.attach(processName(), pidFile(), marker(), logFile());
+    }
+
+    /** Starts the node (ending any leftover from a killed run first) and waits until CQL answers. */
+    public LocalProcess start() {
+        writeConfiguration();
+        LocalProcess process = LocalProcess.start(processSpec(), STOP_GRACE);
+        process.awaitReady("accepting CQL on " + endpoint().contactPoint(), START_TIMEOUT,
+                () -> Ports.accepts(settings.address(), settings.nativePort()));
+        return process;
+    }
+
+    /** The running node if there is one, else a fresh start on the data already on disk. */
+    public LocalProcess ensureRunning() {
+        Optional<LocalProcess> running = running();
+        if (running.isPresent()) {
+            running.get().awaitReady("accepting CQL on " + endpoint().contactPoint(), START_TIMEOUT,
+                    () -> Ports.accepts(settings.address(), settings.nativePort()));
+            return running.get();
+        }
+        return start();
+    }
+
+    public boolean stop() {
+        return LocalProcess.stopRecorded(pidFile(), marker(), STOP_GRACE);
+    }
+
+    /** Stops the node and removes its data, logs and configuration. */
+    public void wipe() {
+        stop();
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove " + dir, e);
+        }
+    }
+
+    private void writeConfiguration() {
+        Path conf = home.cassandraConf();
+        Template.renderFile(conf.resolve("cassandra.yaml.template"), dir.resolve("conf/cassandra.yaml"), Map.of(
+                "cluster_name", settings.clusterName(),
+                "address", settings.address(),
+                "native_port", Integer.toString(settings.nativePort()),
+                "storage_port", Integer.toString(settings.storagePort()),
+                "seeds", String.join(",", settings.seeds()),
+                "data_dir", dir.resolve("data").toString()));
+        Template.renderFile(conf.resolve("cassandra-rackdc.properties.template"), dir.resolve("conf/cassandra-rackdc.properties"),
+                Map.of("datacenter", settings.datacenter(), "rack", settings.rack()));
+        try {
+            Files.copy(conf.resolve("logback.xml"), dir.resolve("conf/logback.xml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ProcessSpec processSpec() {
+        String classpath;
+        try {
+            classpath = Files.readString(home.cassandraClasspath(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(marker());
+        command.addAll(List.of(
+                "-Xms" + settings.heap(), "-Xmx" + settings.heap(),
+                "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
+                "-XX:MaxDirectMemorySize=256m", "-Xss512k",
+                "-Djava.net.preferIPv4Stack=true",
+                "-Dcassandra.config=file://" + dir.resolve("conf/cassandra.yaml"),
+                "-Dcassandra-rackdc.properties=file://" + dir.resolve("conf/cassandra-rackdc.properties"),
+                "-Dlogback.configurationFile=" + dir.resolve("conf/logback.xml"),
+                "-Dcassandra.storagedir=" + dir.resolve("data"),
+                "-Dcassandra.logdir=" + dir.resolve("logs"),
+                "-Dcassandra-foreground=yes",
+                "-Dcassandra.jmx.local.port=" + settings.jmxPort(),
+                // Skip the 30 s gossip settling a production node waits for: these nodes are all on one machine.
+                "-Dcassandra.ring_delay_ms=1000",
+                "-Dcassandra.skip_wait_for_gossip_to_settle=0"));
+        if (settings.throwawayData()) {
+            command.add("-Dcassandra.skip_sync=true");
+        }
+        command.addAll(JAVA17_FLAGS);
+        command.addAll(List.of("-cp", classpath, "org.apache.cassandra.service.CassandraDaemon"));
+        return new ProcessSpec(processName(), command, dir, logFile(), pidFile(), marker(), Map.of());
+    }
+
+    private String processName() {
+        return "cassandra " + settings.nodeName() + " (" + settings.address() + ", " + settings.datacenter() + ")";
+    }
+
+    /** Names the node by its data folder, which no other node on this machine shares. */
+    private String marker() {
+        return "-Dshortener.devstack=" + dir;
+    }
+
+    private Path pidFile() {
+        return dir.resolve("cassandra.pid");
+    }
+
+    private Path logFile() {
+        return dir.resolve("logs/stdout.log");
+    }
+}

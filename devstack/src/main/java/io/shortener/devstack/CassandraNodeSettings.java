@@ -1,0 +1,36 @@
+package io.shortener.devstack;
+
+import java.util.List;
+
+/**
+ * One Cassandra node of a local cluster. Nodes of one machine share ports and differ by loopback
+ * address (127.0.0.1, 127.0.0.2, …); only the JMX port, bound to 127.0.0.1, must differ per node.
+ */
+public record CassandraNodeSettings(
+        String clusterName,
+        String nodeName,
+        String address,
+        int nativePort,
+        int storagePort,
+        int jmxPort,
+        String datacenter,
+        String rack,
+        List<String> seeds,
+        String heap,
+        boolean throwawayData) {
+
+    public CassandraNodeSettings {
+        seeds = List.copyOf(seeds);
+    }
+
+    public CassandraEndpoint endpoint() {
+        return new CassandraEndpoint(address, nativePort, datacenter);
+    }
+
+    /** A one-node cluster seeding itself. */
+    public static CassandraNodeSettings single(String clusterName, String nodeName, String address, int jmxPort,
+                                               boolean throwawayData) {
+        return new CassandraNodeSettings(clusterName, nodeName, address, CassandraEndpoint.DEFAULT_NATIVE_PORT,
+                17000, jmxPort, "dc1", "rack1", List.of(address), "256m", throwawayData);
+    }
+}

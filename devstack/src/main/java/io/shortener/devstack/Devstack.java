@@ -1,0 +1,76 @@
+package io.shortener.devstack;
+
+import java.io.PrintStream;
+import java.util.Optional;
+
+/**
+ * The command line behind `bin/shortener up|down|status`: starts the local stack's servers in the
+ * background, each tracked by a pid file under .devstack/local, and stops them by PID.
+ */
+public final class Devstack {
+
+    private final StackDefinition stack;
+    private final CassandraNode cassandra;
+    private final ServiceProcess service;
+    private final PrintStream out;
+
+    public Devstack(ProjectHome home, StackDefinition stack, PrintStream out) {
+        this.stack = stack;
+        this.cassandra = new CassandraNode(home, home.stackDir(stack.name()), stack.cassandra());
+        this.service = new ServiceProcess(home, home.stackDir(stack.name()), stack.service());
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "status" : args[0];
+        Devstack devstack = new Devstack(ProjectHome.locate(), StackDefinition.local(), System.out);
+        try {
+            switch (command) {
+                case "up" -> devstack.up();
+                case "down" -> devstack.down();
+                case "status" -> devstack.status();
+                default -> {
+                    System.err.println("usage: devstack up|down|status");
+                    System.exit(2);
+                }
+            }
+        } catch (RuntimeException e) {
+            System.err.println("devstack " + command + " failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    public void up() {
+        long started = System.nanoTime();
+        LocalProcess node = cassandra.ensureRunning();
+        out.printf("cassandra  %-28s pid %d  (%s)%n", cassandra.endpoint().contactPoint() + " " + cassandra.endpoint().datacenter(),
+                node.pid(), node.logFile());
+        Optional<LocalProcess> running = service.running();
+        LocalProcess app = running.filter(p -> service.healthy()).orElseGet(() -> {
+            running.ifPresent(p -> service.stop());
+            return service.start(cassandra.endpoint());
+        });
+        out.printf("service    %-28s pid %d  (%s)%n", stack.service().publicBaseUrl(), app.pid(), app.logFile());
+        out.printf("%nshortener is up in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        out.printf("  API        %s/api/v1/links%n", stack.service().publicBaseUrl());
+        out.printf("  redirects  %s/{code}%n", stack.service().publicBaseUrl());
+        out.printf("  health     %s%n", stack.service().healthUrl());
+        out.printf("  stop with  bin/shortener down%n");
+    }
+
+    public void down() {
+        report("service", service.stop());
+        report("cassandra", cassandra.stop());
+    }
+
+    public void status() {
+        out.printf("service    %s%n", service.running().map(p -> "running, pid " + p.pid()
+                + (service.healthy() ? ", healthy" : ", not healthy")).orElse("stopped"));
+        out.printf("cassandra  %s%n", cassandra.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
+    }
+
+    private void report(String name, boolean stopped) {
+        out.printf("%-10s %s%n", name, stopped ? "stopped" : "was not running");
+    }
+
+}

@@ -1,0 +1,85 @@
+package io.shortener.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The shortener-service jar as a background process, pointed at a stack's Cassandra. */
+public final class ServiceProcess {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final ProjectHome home;
+    private final Path dir;
+    private final ServiceSettings settings;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    public ServiceProcess(ProjectHome home, Path stackDir, ServiceSettings settings) {
+        this.home = home;
+        this.dir = stackDir.resolve("shortener-service");
+        this.settings = settings;
+    }
+
+    public ServiceSettings settings() {
+        return settings;
+    }
+
+    public Optional<LocalProcess> running() {
+        return LocalProcess.attach("shortener-service", pidFile(), marker(), logFile());
+    }
+
+    public LocalProcess start(CassandraEndpoint cassandra) {
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                marker(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
+                "-jar", home.serviceJar().toString(), "server", home.serviceConfig().toString());
+        Map<String, String> environment = Map.of(
+                "SHORTENER_HTTP_PORT", Integer.toString(settings.httpPort()),
+                "SHORTENER_ADMIN_PORT", Integer.toString(settings.adminPort()),
+                "SHORTENER_PUBLIC_BASE_URL", settings.publicBaseUrl(),
+                "SHORTENER_CASSANDRA_CONTACT_POINT", cassandra.contactPoint(),
+                "SHORTENER_CASSANDRA_DC", cassandra.datacenter());
+        LocalProcess process = LocalProcess.start(
+                new ProcessSpec("shortener-service", command, dir, logFile(), pidFile(), marker(), environment), STOP_GRACE);
+        process.awaitReady("healthy at " + settings.healthUrl(), START_TIMEOUT, this::healthy);
+        return process;
+    }
+
+    public boolean stop() {
+        return LocalProcess.stopRecorded(pidFile(), marker(), STOP_GRACE);
+    }
+
+    public boolean healthy() {
+        try {
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create(settings.healthUrl())).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String marker() {
+        return "-Dshortener.devstack=" + dir;
+    }
+
+    private Path pidFile() {
+        return dir.resolve("service.pid");
+    }
+
+    private Path logFile() {
+        return dir.resolve("service.log");
+    }
+}

@@ -1,0 +1,95 @@
+package io.shortener;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.shortener.cassandra.CassandraFactory;
+import io.shortener.cassandra.CassandraHealthCheck;
+import io.shortener.cassandra.ManagedCqlSession;
+import io.shortener.error.ApiExceptionMapper;
+import io.shortener.error.JsonErrorMapper;
+import io.shortener.error.RequestBodyLimit;
+import io.shortener.error.StorageUnavailableMapper;
+import io.shortener.error.UnexpectedErrorMapper;
+import io.shortener.error.WebApplicationExceptionMapper;
+import io.shortener.link.AliasPolicy;
+import io.shortener.link.CassandraLinkStore;
+import io.shortener.link.LinkResource;
+import io.shortener.link.LinkService;
+import io.shortener.link.TargetUrlPolicy;
+import io.shortener.redirect.RedirectResource;
+import java.net.URI;
+import java.time.Clock;
+
+public class ShortenerApplication extends Application<ShortenerConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new ShortenerApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "shortener";
+    }
+
+    @Override
+    public void initialize(Bootstrap<ShortenerConfiguration> bootstrap) {
+        // ${VAR:-default} in the YAML; an unset variable without a default is an error, not an empty string.
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
+    }
+
+    @Override
+    public void run(ShortenerConfiguration config, Environment environment) {
+        strictJson(environment.getObjectMapper());
+        Clock clock = Clock.systemUTC();
+
+        CassandraFactory cassandra = config.getCassandra();
+        CqlSession session = cassandra.connect();
+        environment.lifecycle().manage(new ManagedCqlSession(session));
+        if (cassandra.isApplySchema()) {
+            cassandra.schema().apply(session);
+        }
+        environment.healthChecks().register("cassandra", new CassandraHealthCheck(session));
+
+        String publicBaseUrl = config.getLinks().getPublicBaseUrl();
+        LinkService links = new LinkService(
+                new CassandraLinkStore(session, cassandra.getKeyspace()),
+                config.getIds().build(),
+                new TargetUrlPolicy(URI.create(publicBaseUrl)),
+                new AliasPolicy(),
+                config.getLinks().defaultRedirect(),
+                clock);
+
+        environment.jersey().register(new RequestBodyLimit(config.getLinks().getMaxRequestBytes()));
+        environment.jersey().register(new ApiExceptionMapper());
+        environment.jersey().register(new WebApplicationExceptionMapper());
+        environment.jersey().register(new JsonErrorMapper());
+        environment.jersey().register(new StorageUnavailableMapper());
+        environment.jersey().register(new UnexpectedErrorMapper());
+        environment.jersey().register(new LinkResource(links, publicBaseUrl));
+        environment.jersey().register(new RedirectResource(links, config.getRedirects().cachePolicy(), clock));
+    }
+
+    /** Request bodies get no second guesses: unknown fields and "301" for 301 are errors the client should see. */
+    private static void strictJson(ObjectMapper mapper) {
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+}

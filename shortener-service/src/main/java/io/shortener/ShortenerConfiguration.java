@@ -1,0 +1,70 @@
+package io.shortener;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.shortener.cassandra.CassandraFactory;
+import io.shortener.idgen.IdsFactory;
+import io.shortener.link.LinksConfiguration;
+import io.shortener.redirect.RedirectConfiguration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** The whole YAML tree; every section has defaults that work against `bin/shortener up` on one machine. */
+public class ShortenerConfiguration extends Configuration {
+
+    @Valid
+    @NotNull
+    private LinksConfiguration links = new LinksConfiguration();
+
+    @Valid
+    @NotNull
+    private RedirectConfiguration redirects = new RedirectConfiguration();
+
+    @Valid
+    @NotNull
+    private IdsFactory ids = new IdsFactory();
+
+    @Valid
+    @NotNull
+    private CassandraFactory cassandra = new CassandraFactory();
+
+    @JsonProperty
+    public LinksConfiguration getLinks() {
+        return links;
+    }
+
+    @JsonProperty
+    public void setLinks(LinksConfiguration links) {
+        this.links = links;
+    }
+
+    @JsonProperty
+    public RedirectConfiguration getRedirects() {
+        return redirects;
+    }
+
+    @JsonProperty
+    public void setRedirects(RedirectConfiguration redirects) {
+        this.redirects = redirects;
+    }
+
+    @JsonProperty
+    public IdsFactory getIds() {
+        return ids;
+    }
+
+    @JsonProperty
+    public void setIds(IdsFactory ids) {
+        this.ids = ids;
+    }
+
+    @JsonProperty
+    public CassandraFactory getCassandra() {
+        return cassandra;
+    }
+
+    @JsonProperty
+    public void setCassandra(CassandraFactory cassandra) {
+        this.cassandra = cassandra;
+    }
+}

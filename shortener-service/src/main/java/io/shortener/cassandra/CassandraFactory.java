@@ -1,0 +1,142 @@
+package io.shortener.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code cassandra} section. Every request goes at LOCAL_QUORUM (LOCAL_SERIAL for alias claims), so
+ * a region answers from its own replicas and keeps answering while another region is cut off.
+ */
+public class CassandraFactory {
+
+    @NotEmpty
+    private List<@Pattern(regexp = "[^:]+:\\d+", message = "must be host:port") String> contactPoints =
+            List.of("127.0.0.1:19042");
+
+    @NotEmpty
+    private String localDatacenter = "dc1";
+
+    @NotEmpty
+    @Pattern(regexp = "[a-z][a-z0-9_]{0,47}", message = "must be a lower-case CQL identifier")
+    private String keyspace = "shortener";
+
+    /** Replicas per datacenter, for the keyspace's NetworkTopologyStrategy. */
+    @NotEmpty
+    private Map<@Pattern(regexp = "[A-Za-z0-9_-]+") String, Integer> replication = new LinkedHashMap<>(Map.of("dc1", 1));
+
+    @NotNull
+    private Duration requestTimeout = Duration.seconds(2);
+
+    @NotNull
+    private Duration schemaTimeout = Duration.seconds(30);
+
+    private boolean applySchema = true;
+
+    @JsonProperty
+    public List<String> getContactPoints() {
+        return contactPoints;
+    }
+
+    @JsonProperty
+    public void setContactPoints(List<String> contactPoints) {
+        this.contactPoints = contactPoints;
+    }
+
+    @JsonProperty
+    public String getLocalDatacenter() {
+        return localDatacenter;
+    }
+
+    @JsonProperty
+    public void setLocalDatacenter(String localDatacenter) {
+        this.localDatacenter = localDatacenter;
+    }
+
+    @JsonProperty
+    public String getKeyspace() {
+        return keyspace;
+    }
+
+    @JsonProperty
+    public void setKeyspace(String keyspace) {
+        this.keyspace = keyspace;
+    }
+
+    @JsonProperty
+    public Map<String, Integer> getReplication() {
+        return replication;
+    }
+
+    @JsonProperty
+    public void setReplication(Map<String, Integer> replication) {
+        this.replication = replication;
+    }
+
+    @JsonProperty
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    @JsonProperty
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    @JsonProperty
+    public Duration getSchemaTimeout() {
+        return schemaTimeout;
+    }
+
+    @JsonProperty
+    public void setSchemaTimeout(Duration schemaTimeout) {
+        this.schemaTimeout = schemaTimeout;
+    }
+
+    @JsonProperty
+    public boolean isApplySchema() {
+        return applySchema;
+    }
+
+    @JsonProperty
+    public void setApplySchema(boolean applySchema) {
+        this.applySchema = applySchema;
+    }
+
+    /** Connects; fails at once, naming the contact points, if no node answers. */
+    public CqlSession connect() {
+        DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+                .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "LOCAL_QUORUM")
+                .withString(DefaultDriverOption.REQUEST_SERIAL_CONSISTENCY, "LOCAL_SERIAL")
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, java.time.Duration.ofMillis(requestTimeout.toMilliseconds()))
+                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, java.time.Duration.ofSeconds(5))
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, java.time.Duration.ofSeconds(5))
+                .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, java.time.Duration.ofMillis(schemaTimeout.toMilliseconds()))
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, java.time.Duration.ofMillis(schemaTimeout.toMilliseconds()))
+                .build();
+        return CqlSession.builder()
+                .addContactPoints(contactPoints.stream().map(CassandraFactory::address).toList())
+                .withLocalDatacenter(localDatacenter)
+                .withConfigLoader(config)
+                .withApplicationName("shortener-service")
+                .build();
+    }
+
+    public CassandraSchema schema() {
+        return new CassandraSchema(keyspace, replication, java.time.Duration.ofMillis(schemaTimeout.toMilliseconds()));
+    }
+
+    private static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+}

@@ -1,0 +1,72 @@
+package io.shortener.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Applies {@code cassandra/schema.cql} (carried in the jar) with this deployment's keyspace and
+ * replication. Every statement is IF NOT EXISTS, so applying it at every start-up is safe.
+ */
+public final class CassandraSchema {
+
+    private static final String RESOURCE = "schema.cql";
+
+    private final String keyspace;
+    private final Map<String, Integer> replication;
+    private final Duration timeout;
+
+    public CassandraSchema(String keyspace, Map<String, Integer> replication, Duration timeout) {
+        this.keyspace = keyspace;
+        this.replication = Map.copyOf(replication);
+        this.timeout = timeout;
+    }
+
+    public void apply(CqlSession session) {
+        for (String statement : statements()) {
+            session.execute(SimpleStatement.newInstance(statement).setTimeout(timeout));
+        }
+        if (!session.checkSchemaAgreement()) {
+            throw new IllegalStateException("the Cassandra nodes did not agree on the schema of keyspace " + keyspace);
+        }
+    }
+
+    List<String> statements() {
+        String replicationCql = replication.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> "'" + entry.getKey() + "': " + entry.getValue())
+                .collect(Collectors.joining(", "));
+        String withoutComments = Arrays.stream(read().split("\n"))
+                .map(CassandraSchema::stripComment)
+                .collect(Collectors.joining("\n"));
+        return Arrays.stream(withoutComments.split(";"))
+                .map(String::strip)
+                .filter(statement -> !statement.isEmpty())
+                .map(statement -> statement.replace("{{keyspace}}", keyspace).replace("{{replication}}", replicationCql))
+                .toList();
+    }
+
+    private static String stripComment(String line) {
+        int comment = line.indexOf("--");
+        return comment < 0 ? line : line.substring(0, comment);
+    }
+
+    private static String read() {
+        try (InputStream in = CassandraSchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

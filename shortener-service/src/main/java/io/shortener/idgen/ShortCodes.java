@@ -1,0 +1,44 @@
+package io.shortener.idgen;
+
+import io.shortener.snowflake.SnowflakeGenerator;
+import io.shortener.snowflake.SnowflakeId;
+import java.util.OptionalLong;
+
+/**
+ * Turns Snowflake IDs into the short codes people see: permute (so codes look random), then base62 at a
+ * fixed width of 11. Generated codes are therefore exactly the 11-character base62 strings below 2^63,
+ * which is how custom aliases are kept out of their way (see {@link #isGeneratedForm(String)}).
+ */
+public final class ShortCodes {
+
+    private final SnowflakeGenerator generator;
+    private final FeistelPermutation permutation;
+
+    public ShortCodes(SnowflakeGenerator generator, FeistelPermutation permutation) {
+        this.generator = generator;
+        this.permutation = permutation;
+    }
+
+    public long nextId() {
+        return generator.nextId();
+    }
+
+    public String codeFor(long id) {
+        return Base62.encode(permutation.permute(id));
+    }
+
+    /** The ID a generated code stands for; empty for anything a generator cannot have produced. */
+    public OptionalLong idOf(String code) {
+        long value = Base62.decode(code);
+        return value < 0 ? OptionalLong.empty() : OptionalLong.of(permutation.invert(value));
+    }
+
+    public SnowflakeId decompose(long id) {
+        return generator.decompose(id);
+    }
+
+    /** Whether a string has the form of a generated code, and so could be issued one day. */
+    public static boolean isGeneratedForm(String code) {
+        return Base62.decode(code) >= 0;
+    }
+}

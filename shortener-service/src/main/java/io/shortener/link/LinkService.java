@@ -1,0 +1,100 @@
+package io.shortener.link;
+
+import io.shortener.error.ApiException;
+import io.shortener.idgen.ShortCodes;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** Creating, reading and deleting links: every rule about a link's fields is checked here, before anything is stored. */
+public final class LinkService {
+
+    private final LinkStore store;
+    private final ShortCodes codes;
+    private final TargetUrlPolicy urls;
+    private final AliasPolicy aliases;
+    private final RedirectType defaultRedirect;
+    private final Clock clock;
+
+    public LinkService(LinkStore store, ShortCodes codes, TargetUrlPolicy urls, AliasPolicy aliases,
+                       RedirectType defaultRedirect, Clock clock) {
+        this.store = store;
+        this.codes = codes;
+        this.urls = urls;
+        this.aliases = aliases;
+        this.defaultRedirect = defaultRedirect;
+        this.clock = clock;
+    }
+
+    public Link create(CreateLinkRequest request) {
+        if (request == null) {
+            throw ApiException.badRequest("a JSON body with at least a url is required");
+        }
+        String url = urls.check(request.url());
+        if (request.alias() != null) {
+            aliases.check(request.alias());
+        }
+        Instant expiresAt = expiry(request.expiresAt());
+        RedirectType redirectType = redirectType(request.redirectType());
+
+        long id = codes.nextId();
+        Instant createdAt = codes.decompose(id).timestamp();
+        if (request.alias() == null) {
+            Link link = new Link(codes.codeFor(id), id, url, createdAt, expiresAt, redirectType, false);
+            store.insert(link);
+            return link;
+        }
+        Link link = new Link(request.alias(), id, url, createdAt, expiresAt, redirectType, true);
+        if (!store.claim(link)) {
+            throw new ApiException(409, "alias '" + request.alias() + "' is already taken");
+        }
+        return link;
+    }
+
+    /** The live link with this code, expired or not. */
+    public Optional<Link> find(String code) {
+        if (!AliasPolicy.FORM.matcher(code).matches()) {
+            // Neither a generated code nor a claimable alias: no need to ask the store.
+            return Optional.empty();
+        }
+        return store.find(code);
+    }
+
+    public Link get(String code) {
+        return find(code).orElseThrow(() -> ApiException.notFound("no link with code '" + code + "'"));
+    }
+
+    public void delete(String code) {
+        if (!AliasPolicy.FORM.matcher(code).matches() || !store.delete(code, clock.instant())) {
+            throw ApiException.notFound("no link with code '" + code + "'");
+        }
+    }
+
+    private Instant expiry(String expiresAt) {
+        if (expiresAt == null) {
+            return null;
+        }
+        Instant parsed;
+        try {
+            // Cassandra keeps milliseconds: truncate now, so the stored and returned times agree.
+            parsed = OffsetDateTime.parse(expiresAt).toInstant().truncatedTo(ChronoUnit.MILLIS);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("expiresAt must be an ISO-8601 date-time with an offset, like 2026-12-31T23:59:00Z");
+        }
+        if (!parsed.isAfter(clock.instant())) {
+            throw ApiException.badRequest("expiresAt must be in the future");
+        }
+        return parsed;
+    }
+
+    private RedirectType redirectType(Integer status) {
+        if (status == null) {
+            return defaultRedirect;
+        }
+        return RedirectType.ofStatus(status).orElseThrow(
+                () -> ApiException.badRequest("redirectType must be 301, 302, 307 or 308"));
+    }
+}

@@ -1,0 +1,14 @@
+package io.shortener.link;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A link as the API shows it; times are ISO-8601 UTC, {@code expiresAt} is null when it never expires. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record LinkView(String code, String shortUrl, String url, String createdAt, String expiresAt, int redirectType) {
+
+    public static LinkView of(Link link, String publicBaseUrl) {
+        return new LinkView(link.code(), publicBaseUrl + "/" + link.code(), link.url(),
+                link.createdAt().toString(), link.expiresAt() == null ? null : link.expiresAt().toString(),
+                link.redirectType().status());
+    }
+}

@@ -1,0 +1,58 @@
+package io.shortener.link;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+
+/** The {@code links} section. */
+public class LinksConfiguration {
+
+    /** Where short links are served from; shortUrl is this plus "/" plus the code. */
+    @NotEmpty
+    @Pattern(regexp = "https?://[^/?#]+", message = "must be http(s)://host[:port], with no path")
+    private String publicBaseUrl = "http://127.0.0.1:8080";
+
+    @Min(301)
+    @Max(308)
+    private int defaultRedirectType = 302;
+
+    @Min(1024)
+    private int maxRequestBytes = 16 * 1024;
+
+    @JsonProperty
+    public String getPublicBaseUrl() {
+        return publicBaseUrl;
+    }
+
+    @JsonProperty
+    public void setPublicBaseUrl(String publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    @JsonProperty
+    public int getDefaultRedirectType() {
+        return defaultRedirectType;
+    }
+
+    @JsonProperty
+    public void setDefaultRedirectType(int defaultRedirectType) {
+        this.defaultRedirectType = defaultRedirectType;
+    }
+
+    @JsonProperty
+    public int getMaxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    @JsonProperty
+    public void setMaxRequestBytes(int maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    public RedirectType defaultRedirect() {
+        return RedirectType.ofStatus(defaultRedirectType).orElseThrow(
+                () -> new IllegalArgumentException("links.defaultRedirectType must be 301, 302, 307 or 308"));
+    }
+}

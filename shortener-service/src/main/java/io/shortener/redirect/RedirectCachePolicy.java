@@ -1,0 +1,28 @@
+package io.shortener.redirect;
+
+import io.shortener.link.Link;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The Cache-Control of a redirect. Always {@code private}: a shared cache (a CDN, a proxy) answering for
+ * us would hide clicks and keep serving deleted links. The max-age never outlives the link's expiry.
+ */
+public final class RedirectCachePolicy {
+
+    private final long temporaryMaxAgeSeconds;
+    private final long permanentMaxAgeSeconds;
+
+    public RedirectCachePolicy(long temporaryMaxAgeSeconds, long permanentMaxAgeSeconds) {
+        this.temporaryMaxAgeSeconds = temporaryMaxAgeSeconds;
+        this.permanentMaxAgeSeconds = permanentMaxAgeSeconds;
+    }
+
+    public String cacheControl(Link link, Instant now) {
+        long maxAge = link.redirectType().isPermanent() ? permanentMaxAgeSeconds : temporaryMaxAgeSeconds;
+        if (link.expiresAt() != null) {
+            maxAge = Math.min(maxAge, Math.max(0, Duration.between(now, link.expiresAt()).toSeconds()));
+        }
+        return "private, max-age=" + maxAge;
+    }
+}
