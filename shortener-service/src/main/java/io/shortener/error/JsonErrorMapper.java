@@ -15,6 +15,12 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
 
     @Override
     public Response toResponse(JsonProcessingException exception) {
+        // Jackson wraps what the body stream threw, such as RequestBodyLimit's 413: answer that instead.
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException refusal) {
+                return ErrorResponses.of(refusal.status(), refusal.getMessage());
+            }
+        }
         return ErrorResponses.of(400, messageFor(exception));
     }
 

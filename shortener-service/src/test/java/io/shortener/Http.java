@@ -1,0 +1,58 @@
+package io.shortener;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A plain HTTP client that never follows redirects, so tests see exactly what the service answers. */
+public final class Http {
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    private final String base;
+
+    public Http(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public HttpResponse<String> head(String path) {
+        return send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return post(path, "application/json", json);
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,24 @@
+package io.shortener.cassandra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CassandraSchemaTest {
+
+    @Test
+    void fillsInTheKeyspaceAndOneReplicationFactorPerDatacenter() {
+        CassandraSchema schema = new CassandraSchema("links_eu", Map.of("eu-west", 3, "us-east", 3), Duration.ofSeconds(5));
+
+        List<String> statements = schema.statements();
+
+        assertThat(statements.get(0))
+                .startsWith("CREATE KEYSPACE IF NOT EXISTS links_eu")
+                .contains("{'class': 'NetworkTopologyStrategy', 'eu-west': 3, 'us-east': 3}");
+        assertThat(statements).allSatisfy(statement -> assertThat(statement).doesNotContain("{{").doesNotContain("--"));
+        assertThat(statements).anySatisfy(statement -> assertThat(statement).startsWith("CREATE TABLE IF NOT EXISTS links_eu.links"));
+    }
+}

@@ -1,0 +1,141 @@
+package io.shortener.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.shortener.Http;
+import io.shortener.ShortenerConfiguration;
+import io.shortener.TestApps;
+import io.shortener.devstack.junit.RealCassandra;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Whatever a client sends, a bad request gets a 4xx in the JSON error shape and leaves nothing stored. */
+@ExtendWith({RealCassandra.class, DropwizardExtensionsSupport.class})
+class BadInputIT {
+
+    static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener("it_bad_input");
+
+    private static CqlSession cql;
+    private final ObjectMapper json = new ObjectMapper();
+    private Http http;
+
+    @BeforeAll
+    static void connect() {
+        cql = TestApps.cql();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        cql.close();
+    }
+
+    @BeforeEach
+    void client() {
+        http = new Http(APP.getLocalPort());
+    }
+
+    static Stream<Arguments> badBodies() {
+        String longUrl = "https://example.com/" + "a".repeat(8200);
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"url\": ", 400),
+                Arguments.of("not an object", "[\"https://example.com\"]", 400),
+                Arguments.of("a bare string", "\"https://example.com\"", 400),
+                Arguments.of("JSON null", "null", 400),
+                Arguments.of("an empty body", "", 400),
+                Arguments.of("no url", "{}", 400),
+                Arguments.of("a number for url", "{\"url\": 42}", 400),
+                Arguments.of("an object for url", "{\"url\": {\"href\": \"https://example.com\"}}", 400),
+                Arguments.of("a string for redirectType", "{\"url\": \"https://example.com\", \"redirectType\": \"301\"}", 400),
+                Arguments.of("a fraction for redirectType", "{\"url\": \"https://example.com\", \"redirectType\": 301.5}", 400),
+                Arguments.of("an unknown field", "{\"url\": \"https://example.com\", \"title\": \"x\"}", 400),
+                Arguments.of("a relative url", "{\"url\": \"/just/a/path\"}", 400),
+                Arguments.of("a javascript url", "{\"url\": \"javascript:alert(1)\"}", 400),
+                Arguments.of("an ftp url", "{\"url\": \"ftp://example.com/file\"}", 400),
+                Arguments.of("whitespace in the url", "{\"url\": \"https://example.com/a b\"}", 400),
+                Arguments.of("a control character in the url", "{\"url\": \"https://example.com/\\u0007\"}", 400),
+                Arguments.of("a url over 8 KiB", "{\"url\": \"" + longUrl + "\"}", 400),
+                Arguments.of("a link to the service itself", "{\"url\": \"http://127.0.0.1:8080/abc\"}", 400),
+                Arguments.of("credentials in the url", "{\"url\": \"https://user:pw@example.com/\"}", 400),
+                Arguments.of("an alias too short", "{\"url\": \"https://example.com\", \"alias\": \"ab\"}", 400),
+                Arguments.of("an alias with a slash", "{\"url\": \"https://example.com\", \"alias\": \"a/b/c\"}", 400),
+                Arguments.of("a reserved alias", "{\"url\": \"https://example.com\", \"alias\": \"healthcheck\"}", 400),
+                Arguments.of("an alias of generated form", "{\"url\": \"https://example.com\", \"alias\": \"A0000000000\"}", 400),
+                Arguments.of("an expiry in the past", "{\"url\": \"https://example.com\", \"expiresAt\": \"2020-01-01T00:00:00Z\"}", 400),
+                Arguments.of("an expiry without offset", "{\"url\": \"https://example.com\", \"expiresAt\": \"2099-01-01T00:00:00\"}", 400),
+                Arguments.of("an expiry that is not a date", "{\"url\": \"https://example.com\", \"expiresAt\": \"next week\"}", 400),
+                Arguments.of("a redirect type that is no redirect", "{\"url\": \"https://example.com\", \"redirectType\": 200}", 400),
+                Arguments.of("redirect type 303", "{\"url\": \"https://example.com\", \"redirectType\": 303}", 400));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badBodies")
+    void aBadBodyIsRefusedAndNothingIsStored(String what, String body, int status) throws Exception {
+        long before = storedLinks();
+
+        HttpResponse<String> response = http.postJson("/api/v1/links", body);
+
+        assertJsonError(response, status);
+        assertThat(storedLinks()).isEqualTo(before);
+    }
+
+    @Test
+    void theWrongContentTypeIs415() throws Exception {
+        assertJsonError(http.post("/api/v1/links", "text/plain", "https://example.com"), 415);
+        assertJsonError(http.post("/api/v1/links", "application/x-www-form-urlencoded", "url=https://example.com"), 415);
+    }
+
+    @Test
+    void anOversizedBodyIs413() throws Exception {
+        String huge = "{\"url\": \"https://example.com/\", \"alias\": \"" + "x".repeat(64 * 1024) + "\"}";
+
+        assertJsonError(http.postJson("/api/v1/links", huge), 413);
+    }
+
+    @Test
+    void anOversizedChunkedBodyIs413() throws Exception {
+        byte[] huge = ("{\"url\": \"https://example.com/" + "x".repeat(64 * 1024) + "\"}").getBytes();
+        HttpRequest chunked = http.request("/api/v1/links")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+                .build();
+
+        assertJsonError(http.send(chunked), 413);
+    }
+
+    @Test
+    void anUnsupportedMethodIs405() throws Exception {
+        assertJsonError(http.send(http.request("/api/v1/links").PUT(HttpRequest.BodyPublishers.ofString("{}")).build()), 405);
+    }
+
+    @Test
+    void anUnknownRouteIs404() throws Exception {
+        assertJsonError(http.get("/api/v1/nothing/here"), 404);
+    }
+
+    private void assertJsonError(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        JsonNode error = json.readTree(response.body());
+        assertThat(error.get("code").asInt()).isEqualTo(status);
+        assertThat(error.get("message").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("at io.");
+    }
+
+    private static long storedLinks() {
+        return cql.execute("SELECT count(*) FROM it_bad_input.links").one().getLong(0);
+    }
+}

@@ -1,0 +1,189 @@
+package io.shortener.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.shortener.Http;
+import io.shortener.ShortenerConfiguration;
+import io.shortener.TestApps;
+import io.shortener.devstack.junit.RealCassandra;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({RealCassandra.class, DropwizardExtensionsSupport.class})
+class LinkApiIT {
+
+    static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener("it_link_api");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(APP.getLocalPort());
+    }
+
+    @Test
+    void createsALinkWith201AndALocationAndDescribesIt() throws Exception {
+        HttpResponse<String> response = http.postJson("/api/v1/links", "{\"url\": \"https://example.com/docs?page=1\"}");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode link = json.readTree(response.body());
+        String code = link.get("code").asText();
+        assertThat(code).matches("[0-9A-Za-z]{11}");
+        assertThat(link.get("shortUrl").asText()).isEqualTo("http://127.0.0.1:8080/" + code);
+        assertThat(link.get("url").asText()).isEqualTo("https://example.com/docs?page=1");
+        assertThat(Instant.parse(link.get("createdAt").asText())).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(5, ChronoUnit.SECONDS));
+        assertThat(link.get("expiresAt").isNull()).isTrue();
+        assertThat(link.get("redirectType").asInt()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValue("http://127.0.0.1:8080/api/v1/links/" + code);
+    }
+
+    @Test
+    void redirectsToTheLongUrlWith302() throws Exception {
+        String code = create("{\"url\": \"https://example.com/landing?utm_source=test\"}");
+
+        HttpResponse<String> redirect = http.get("/" + code);
+
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).hasValue("https://example.com/landing?utm_source=test");
+        assertThat(redirect.headers().firstValue("Cache-Control")).hasValue("private, max-age=90");
+        assertThat(redirect.headers().firstValue("X-Robots-Tag")).hasValue("noindex");
+    }
+
+    @Test
+    void answersHeadLikeGetWithoutABody() throws Exception {
+        String code = create("{\"url\": \"https://example.com/head\"}");
+
+        HttpResponse<String> redirect = http.head("/" + code);
+
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).hasValue("https://example.com/head");
+        assertThat(redirect.body()).isEmpty();
+    }
+
+    @Test
+    void usesTheRequestedRedirectTypeWithAMaxAgeFitForIt() throws Exception {
+        for (int status : new int[] {301, 307, 308}) {
+            String code = create("{\"url\": \"https://example.com/" + status + "\", \"redirectType\": " + status + "}");
+
+            HttpResponse<String> redirect = http.get("/" + code);
+
+            assertThat(redirect.statusCode()).isEqualTo(status);
+            assertThat(redirect.headers().firstValue("Location")).hasValue("https://example.com/" + status);
+            assertThat(redirect.headers().firstValue("Cache-Control"))
+                    .hasValue(status == 307 ? "private, max-age=90" : "private, max-age=3600");
+        }
+    }
+
+    @Test
+    void aCustomAliasRedirectsAndIsCaseSensitive() throws Exception {
+        String alias = "Launch-" + System.nanoTime();
+        assertThat(create("{\"url\": \"https://example.com/launch\", \"alias\": \"" + alias + "\"}")).isEqualTo(alias);
+
+        assertThat(http.get("/" + alias).statusCode()).isEqualTo(302);
+        assertThat(http.get("/" + alias.toLowerCase()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void readsALinkBackAsJson() throws Exception {
+        String expiresAt = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        HttpResponse<String> created = http.postJson("/api/v1/links",
+                "{\"url\": \"https://example.com/read\", \"expiresAt\": \"" + expiresAt + "\", \"redirectType\": 308}");
+        JsonNode createdLink = json.readTree(created.body());
+
+        HttpResponse<String> read = http.get("/api/v1/links/" + createdLink.get("code").asText());
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(read.body())).isEqualTo(createdLink);
+        assertThat(createdLink.get("expiresAt").asText()).isEqualTo(expiresAt);
+    }
+
+    @Test
+    void acceptsAnExpiryWithAnOffsetAndAnswersItInUtc() throws Exception {
+        int year = Instant.now().atZone(java.time.ZoneOffset.UTC).getYear() + 1;
+        HttpResponse<String> created = http.postJson("/api/v1/links",
+                "{\"url\": \"https://example.com/offset\", \"expiresAt\": \"" + year + "-03-01T10:00:00+02:00\"}");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(json.readTree(created.body()).get("expiresAt").asText()).isEqualTo(year + "-03-01T08:00:00Z");
+    }
+
+    @Test
+    void deletingALinkMakesItsRedirectAndItsReadAnswer404() throws Exception {
+        String code = create("{\"url\": \"https://example.com/delete-me\"}");
+        assertThat(http.get("/" + code).statusCode()).isEqualTo(302);
+
+        assertThat(http.delete("/api/v1/links/" + code).statusCode()).isEqualTo(204);
+
+        assertError(http.get("/" + code), 404);
+        assertError(http.get("/api/v1/links/" + code), 404);
+        assertError(http.delete("/api/v1/links/" + code), 404);
+    }
+
+    @Test
+    void aDeletedAliasCannotBeClaimedAgain() throws Exception {
+        String alias = "once-" + System.nanoTime();
+        create("{\"url\": \"https://example.com/first\", \"alias\": \"" + alias + "\"}");
+        http.delete("/api/v1/links/" + alias);
+
+        HttpResponse<String> again = http.postJson("/api/v1/links", "{\"url\": \"https://evil.example/\", \"alias\": \"" + alias + "\"}");
+
+        assertError(again, 409);
+        assertError(http.get("/" + alias), 404);
+    }
+
+    @Test
+    void anUnknownCodeIs404WithAJsonBody() throws Exception {
+        assertError(http.get("/nosuchcode"), 404);
+        assertError(http.get("/00000000000"), 404);
+        assertError(http.get("/api/v1/links/nosuchcode"), 404);
+        assertError(http.delete("/api/v1/links/nosuchcode"), 404);
+        assertError(http.get("/not.a.code"), 404);
+    }
+
+    @Test
+    void anExpiredLinkIs410() throws Exception {
+        String expiresAt = Instant.now().plusMillis(1500).toString();
+        String code = create("{\"url\": \"https://example.com/soon-gone\", \"expiresAt\": \"" + expiresAt + "\"}");
+        assertThat(http.get("/" + code).statusCode()).isEqualTo(302);
+
+        Thread.sleep(Math.max(0, Instant.parse(expiresAt).toEpochMilli() - System.currentTimeMillis()) + 100);
+
+        HttpResponse<String> gone = http.get("/" + code);
+        assertError(gone, 410);
+        assertThat(json.readTree(gone.body()).get("message").asText()).contains("expired");
+        assertThat(http.get("/api/v1/links/" + code).statusCode()).as("the link itself is still there").isEqualTo(200);
+    }
+
+    @Test
+    void theHealthCheckReportsCassandra() throws Exception {
+        HttpResponse<String> health = new Http(APP.getAdminPort()).get("/healthcheck");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode cassandra = json.readTree(health.body()).get("cassandra");
+        assertThat(cassandra.get("healthy").asBoolean()).isTrue();
+        assertThat(cassandra.get("message").asText()).contains("Cassandra 5.0").contains("dc1");
+    }
+
+    private String create(String body) throws Exception {
+        HttpResponse<String> response = http.postJson("/api/v1/links", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body()).get("code").asText();
+    }
+
+    private void assertError(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        JsonNode error = json.readTree(response.body());
+        assertThat(error.get("code").asInt()).isEqualTo(status);
+        assertThat(error.get("message").asText()).isNotBlank();
+    }
+}
