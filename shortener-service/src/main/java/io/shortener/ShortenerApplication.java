@@ -15,6 +15,7 @@ import io.shortener.cassandra.CassandraFactory;
 import io.shortener.cassandra.CassandraHealthCheck;
 import io.shortener.cassandra.ManagedCqlSession;
 import io.shortener.error.ApiExceptionMapper;
+import io.shortener.error.JsonErrorHandler;
 import io.shortener.error.JsonErrorMapper;
 import io.shortener.error.RequestBodyLimit;
 import io.shortener.error.StorageUnavailableMapper;
@@ -69,6 +70,8 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                 config.getLinks().defaultRedirect(),
                 clock);
 
+        JsonErrorHandler jettyErrors = new JsonErrorHandler(environment.getObjectMapper());
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
         environment.jersey().register(new RequestBodyLimit(config.getLinks().getMaxRequestBytes()));
         environment.jersey().register(new ApiExceptionMapper());
         environment.jersey().register(new WebApplicationExceptionMapper());

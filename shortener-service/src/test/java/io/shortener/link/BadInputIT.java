@@ -12,6 +12,8 @@ import io.shortener.ShortenerConfiguration;
 import io.shortener.TestApps;
 import io.shortener.devstack.junit.RealCassandra;
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
@@ -125,6 +127,18 @@ class BadInputIT {
     @Test
     void anUnknownRouteIs404() throws Exception {
         assertJsonError(http.get("/api/v1/nothing/here"), 404);
+    }
+
+    @Test
+    void aMalformedUriIsRefusedByTheServerInTheSameJsonShape() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
+            socket.getOutputStream().write("GET /%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json");
+            JsonNode error = json.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertThat(error.get("code").asInt()).isEqualTo(400);
+        }
     }
 
     private void assertJsonError(HttpResponse<String> response, int status) throws Exception {

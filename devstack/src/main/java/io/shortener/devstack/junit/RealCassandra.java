@@ -27,11 +27,9 @@ public final class RealCassandra implements BeforeAllCallback {
     /** Closed by JUnit when the root context closes, at the end of the run. */
     static final class RunningNode implements AutoCloseable {
 
-        private final CassandraNode node;
         private final LocalProcess process;
 
-        private RunningNode(CassandraNode node, LocalProcess process) {
-            this.node = node;
+        private RunningNode(LocalProcess process) {
             this.process = process;
         }
 
@@ -43,7 +41,7 @@ public final class RealCassandra implements BeforeAllCallback {
             long started = System.nanoTime();
             LocalProcess process = node.start();
             System.out.printf("[devstack] %s ready in %.1f s%n", process.name(), (System.nanoTime() - started) / 1e9);
-            return new RunningNode(node, process);
+            return new RunningNode(process);
         }
 
         @Override

@@ -1,0 +1,72 @@
+package io.shortener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shortener.devstack.CassandraNode;
+import io.shortener.devstack.CassandraNodeSettings;
+import io.shortener.devstack.Devstack;
+import io.shortener.devstack.ProjectHome;
+import io.shortener.devstack.ServiceSettings;
+import io.shortener.devstack.StackDefinition;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What `bin/shortener up` and `down` do, end to end, on a stack of its own (Cassandra on 127.0.0.12,
+ * the packaged service jar on free ports): a link survives the whole system going down and up again.
+ */
+class LocalStackIT {
+
+    private final ProjectHome home = ProjectHome.locate();
+    private final StackDefinition stack = new StackDefinition("e2e",
+            CassandraNodeSettings.single("shortener-e2e", "node1", "127.0.0.12", 17399, true),
+            new ServiceSettings("127.0.0.1", freePort(), freePort()));
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final Devstack devstack = new Devstack(home, stack, new PrintStream(output, true, StandardCharsets.UTF_8));
+    private final ObjectMapper json = new ObjectMapper();
+
+    @AfterEach
+    void tearDown() {
+        devstack.down();
+        new CassandraNode(home, home.stackDir(stack.name()), stack.cassandra()).wipe();
+    }
+
+    @Test
+    void aCreatedLinkRedirectsReadsBackAndStillRedirectsAfterDownAndUp() throws Exception {
+        new CassandraNode(home, home.stackDir(stack.name()), stack.cassandra()).wipe();
+        devstack.up();
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("shortener is up").contains(stack.service().publicBaseUrl());
+        Http http = new Http(stack.service().httpPort());
+
+        HttpResponse<String> created = http.postJson("/api/v1/links", "{\"url\": \"https://example.com/survivor\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String code = json.readTree(created.body()).get("code").asText();
+        assertThat(http.get("/" + code).statusCode()).isEqualTo(302);
+        assertThat(http.get("/api/v1/links/" + code).statusCode()).isEqualTo(200);
+
+        devstack.down();
+        devstack.up();
+
+        HttpResponse<String> redirect = http.get("/" + code);
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).hasValue("https://example.com/survivor");
+
+        assertThat(http.delete("/api/v1/links/" + code).statusCode()).isEqualTo(204);
+        assertThat(http.get("/" + code).statusCode()).isEqualTo(404);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
