@@ -72,8 +72,11 @@ public final class CassandraNode {
         return LocalProcess.attach(processName(), pidFile(), marker(), logFile());
     }
 
-    /** Starts the node (ending any leftover from a killed run first) and waits until CQL answers. */
+    /** Starts the node (ending any leftover of ours from a killed run first) and waits until CQL answers. */
     public LocalProcess start() {
+        stop();
+        // Readiness is "the CQL port answers": a stranger already on it would look like our node.
+        Ports.requireFree(settings.address(), settings.nativePort(), processName());
         writeConfiguration();
         LocalProcess process = LocalProcess.start(processSpec(), STOP_GRACE);
         process.awaitReady("accepting CQL on " + endpoint().contactPoint(), START_TIMEOUT,

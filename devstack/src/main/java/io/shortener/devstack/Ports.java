@@ -18,4 +18,11 @@ public final class Ports {
             return false;
         }
     }
+
+    public static void requireFree(String host, int port, String forWhat) {
+        if (accepts(host, port)) {
+            throw new IllegalStateException(host + ":" + port + " is already in use, so " + forWhat
+                    + " cannot start there; stop whatever holds it (a stack of another checkout?) or choose another port");
+        }
+    }
 }

@@ -37,6 +37,9 @@ public final class ServiceProcess {
     }
 
     public LocalProcess start(CassandraEndpoint cassandra) {
+        stop();
+        Ports.requireFree(settings.host(), settings.httpPort(), "shortener-service");
+        Ports.requireFree(settings.host(), settings.adminPort(), "shortener-service (admin)");
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 marker(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",

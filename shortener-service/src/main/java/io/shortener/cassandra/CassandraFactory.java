@@ -122,6 +122,8 @@ public class CassandraFactory {
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, java.time.Duration.ofSeconds(5))
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, java.time.Duration.ofMillis(schemaTimeout.toMilliseconds()))
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, java.time.Duration.ofMillis(schemaTimeout.toMilliseconds()))
+                // A node back from a restart is used again within seconds, not after the default minute.
+                .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, java.time.Duration.ofSeconds(5))
                 .build();
         return CqlSession.builder()
                 .addContactPoints(contactPoints.stream().map(CassandraFactory::address).toList())

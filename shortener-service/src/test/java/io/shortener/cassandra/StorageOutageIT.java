@@ -1,0 +1,73 @@
+package io.shortener.cassandra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.shortener.Http;
+import io.shortener.ShortenerApplication;
+import io.shortener.ShortenerConfiguration;
+import io.shortener.devstack.CassandraNode;
+import io.shortener.devstack.CassandraNodeSettings;
+import io.shortener.devstack.ProjectHome;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Cassandra going away is not the client's fault and not a crash: 503 in the JSON shape, then recovery. */
+class StorageOutageIT {
+
+    private final ProjectHome home = ProjectHome.locate();
+    private final CassandraNode node = new CassandraNode(home, home.stackDir("test"),
+            CassandraNodeSettings.single("shortener-outage-test", "outage", "127.0.0.13", 17297, true));
+    private final ObjectMapper json = new ObjectMapper();
+    private DropwizardTestSupport<ShortenerConfiguration> app;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (app != null) {
+            app.after();
+        }
+        node.wipe();
+    }
+
+    @Test
+    void whileCassandraIsDownRequestsGet503AndTheServiceRecoversWhenItIsBack() throws Exception {
+        node.wipe();
+        node.start();
+        app = new DropwizardTestSupport<>(ShortenerApplication.class, "config/shortener.yml",
+                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("cassandra.contactPoints[0]", node.endpoint().contactPoint()),
+                ConfigOverride.config("cassandra.keyspace", "it_outage"));
+        app.before();
+        Http http = new Http(app.getLocalPort());
+        Http admin = new Http(app.getAdminPort());
+        HttpResponse<String> created = http.postJson("/api/v1/links", "{\"url\": \"https://example.com/outage\"}");
+        String code = json.readTree(created.body()).get("code").asText();
+
+        node.running().orElseThrow().kill();
+
+        HttpResponse<String> redirect = http.get("/" + code);
+        assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(503);
+        assertThat(redirect.headers().firstValue("Retry-After")).hasValue("1");
+        JsonNode error = json.readTree(redirect.body());
+        assertThat(error.get("code").asInt()).isEqualTo(503);
+        assertThat(error.get("message").asText()).contains("storage is temporarily unavailable");
+        assertThat(http.postJson("/api/v1/links", "{\"url\": \"https://example.com/during\"}").statusCode()).isEqualTo(503);
+        assertThat(admin.get("/healthcheck").statusCode()).isEqualTo(500);
+
+        node.start();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline && (status = http.get("/" + code).statusCode()) != 302) {
+            Thread.sleep(250);
+        }
+        assertThat(status).as("redirects again once Cassandra is back").isEqualTo(302);
+        assertThat(admin.get("/healthcheck").statusCode()).isEqualTo(200);
+    }
+}
