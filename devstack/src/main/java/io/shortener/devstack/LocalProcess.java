@@ -132,12 +132,6 @@ public final class LocalProcess {
         deleteQuietly(pidFile);
     }
 
-    /** Kills without a chance to clean up, as a crash or `kill -9` would. */
-    public void kill() {
-        handle.destroyForcibly();
-        awaitExit(handle, Duration.ofSeconds(10));
-    }
-
     public String logTail() {
         try {
             List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);

@@ -9,6 +9,10 @@ class Base62Test {
 
     private static final long SEED = Long.getLong("test.seed", System.nanoTime());
 
+    static {
+        System.out.println("%s: random seed %d (repeat with -Dtest.seed=%d)".formatted("Base62Test", SEED, SEED));
+    }
+
     @Test
     void encodesEveryNonNegativeLongInElevenCharactersAndDecodesItBack() {
         SplittableRandom random = new SplittableRandom(SEED);

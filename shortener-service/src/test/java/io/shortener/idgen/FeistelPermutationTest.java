@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 class FeistelPermutationTest {
 
     private static final long SEED = Long.getLong("test.seed", System.nanoTime());
+
+    static {
+        System.out.println("%s: random seed %d (repeat with -Dtest.seed=%d)".formatted("FeistelPermutationTest", SEED, SEED));
+    }
     private final FeistelPermutation permutation = new FeistelPermutation("test-key");
 
     @Test

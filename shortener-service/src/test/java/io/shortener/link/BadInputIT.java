@@ -1,5 +1,6 @@
 package io.shortener.link;
 
+import static io.shortener.ErrorAssertions.assertJsonError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -141,13 +142,6 @@ class BadInputIT {
         }
     }
 
-    private void assertJsonError(HttpResponse<String> response, int status) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        JsonNode error = json.readTree(response.body());
-        assertThat(error.get("code").asInt()).isEqualTo(status);
-        assertThat(error.get("message").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("at io.");
-    }
 
     private static long storedLinks() {
         return cql.execute("SELECT count(*) FROM it_bad_input.links").one().getLong(0);

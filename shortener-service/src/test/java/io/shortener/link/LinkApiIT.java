@@ -1,5 +1,6 @@
 package io.shortener.link;
 
+import static io.shortener.ErrorAssertions.assertJsonError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,9 +124,9 @@ class LinkApiIT {
 
         assertThat(http.delete("/api/v1/links/" + code).statusCode()).isEqualTo(204);
 
-        assertError(http.get("/" + code), 404);
-        assertError(http.get("/api/v1/links/" + code), 404);
-        assertError(http.delete("/api/v1/links/" + code), 404);
+        assertJsonError(http.get("/" + code), 404);
+        assertJsonError(http.get("/api/v1/links/" + code), 404);
+        assertJsonError(http.delete("/api/v1/links/" + code), 404);
     }
 
     @Test
@@ -136,17 +137,17 @@ class LinkApiIT {
 
         HttpResponse<String> again = http.postJson("/api/v1/links", "{\"url\": \"https://evil.example/\", \"alias\": \"" + alias + "\"}");
 
-        assertError(again, 409);
-        assertError(http.get("/" + alias), 404);
+        assertJsonError(again, 409);
+        assertJsonError(http.get("/" + alias), 404);
     }
 
     @Test
     void anUnknownCodeIs404WithAJsonBody() throws Exception {
-        assertError(http.get("/nosuchcode"), 404);
-        assertError(http.get("/00000000000"), 404);
-        assertError(http.get("/api/v1/links/nosuchcode"), 404);
-        assertError(http.delete("/api/v1/links/nosuchcode"), 404);
-        assertError(http.get("/not.a.code"), 404);
+        assertJsonError(http.get("/nosuchcode"), 404);
+        assertJsonError(http.get("/00000000000"), 404);
+        assertJsonError(http.get("/api/v1/links/nosuchcode"), 404);
+        assertJsonError(http.delete("/api/v1/links/nosuchcode"), 404);
+        assertJsonError(http.get("/not.a.code"), 404);
     }
 
     @Test
@@ -158,7 +159,7 @@ class LinkApiIT {
         Thread.sleep(Math.max(0, Instant.parse(expiresAt).toEpochMilli() - System.currentTimeMillis()) + 100);
 
         HttpResponse<String> gone = http.get("/" + code);
-        assertError(gone, 410);
+        assertJsonError(gone, 410);
         assertThat(json.readTree(gone.body()).get("message").asText()).contains("expired");
         assertThat(http.get("/api/v1/links/" + code).statusCode()).as("the link itself is still there").isEqualTo(200);
     }
@@ -179,11 +180,4 @@ class LinkApiIT {
         return json.readTree(response.body()).get("code").asText();
     }
 
-    private void assertError(HttpResponse<String> response, int status) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        JsonNode error = json.readTree(response.body());
-        assertThat(error.get("code").asInt()).isEqualTo(status);
-        assertThat(error.get("message").asText()).isNotBlank();
-    }
 }

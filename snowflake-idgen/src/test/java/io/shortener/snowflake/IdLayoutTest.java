@@ -10,6 +10,10 @@ class IdLayoutTest {
 
     private static final long SEED = Long.getLong("test.seed", System.nanoTime());
 
+    static {
+        System.out.println("%s: random seed %d (repeat with -Dtest.seed=%d)".formatted("IdLayoutTest", SEED, SEED));
+    }
+
     @Test
     void defaultLayoutIs41TimestampBits5Region5Machine12Sequence() {
         IdLayout layout = IdLayout.DEFAULT;
