@@ -90,7 +90,23 @@ public final class LocalProcess {
         // marker is ours to stop.
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .filter(handle -> handle.info().commandLine().map(line -> line.contains(marker)).orElse(false));
+                .filter(handle -> commandLine(handle).map(line -> line.contains(marker)).orElse(false));
+    }
+
+    /**
+     * The command line as the process shows it now. /proc first: servers that retitle themselves (Redis)
+     * leave ProcessHandle.Info without a command line.
+     */
+    private static Optional<String> commandLine(ProcessHandle handle) {
+        Path proc = Path.of("/proc", Long.toString(handle.pid()), "cmdline");
+        try {
+            if (Files.isReadable(proc)) {
+                return Optional.of(new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).replace('\0', ' '));
+            }
+        } catch (IOException e) {
+            // Gone in between, or not ours to read: fall back to what the JDK can tell.
+        }
+        return handle.info().commandLine();
     }
 
     public String name() {
@@ -130,6 +146,12 @@ public final class LocalProcess {
     public void stop(Duration grace) {
         terminate(handle, grace);
         deleteQuietly(pidFile);
+    }
+
+    /** Kills without a chance to clean up, as a crash or `kill -9` would. */
+    public void kill() {
+        handle.destroyForcibly();
+        awaitExit(handle, Duration.ofSeconds(10));
     }
 
     public String logTail() {

@@ -1,0 +1,209 @@
+package io.shortener.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A real Redis Cluster of Debian's {@code redis-server} processes, joined with
+ * {@code redis-cli --cluster create} on first start; later starts reuse each node's nodes.conf, so the
+ * cluster forms again by itself.
+ */
+public final class RedisCluster {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final RedisClusterSettings settings;
+    private final Path dir;
+
+    public RedisCluster(Path stackDir, RedisClusterSettings settings) {
+        this.settings = settings;
+        this.dir = stackDir.resolve("redis-" + settings.name());
+    }
+
+    public RedisClusterSettings settings() {
+        return settings;
+    }
+
+    /** Starts every node that is not running, creates the cluster if it never was, and waits until it is ok. */
+    public void ensureRunning() {
+        boolean fresh = settings.ports().stream().noneMatch(port -> Files.exists(nodeDir(port).resolve("nodes.conf")));
+        List<LocalProcess> started = new ArrayList<>();
+        for (int port : settings.ports()) {
+            if (running(port).isEmpty()) {
+                started.add(startNode(port));
+            }
+        }
+        if (fresh) {
+            create();
+        }
+        awaitClusterOk(started.isEmpty() ? running(settings.firstPort()).orElseThrow() : started.get(0));
+    }
+
+    public LocalProcess startNode(int port) {
+        LocalProcess.stopRecorded(pidFile(port), marker(port), STOP_GRACE);
+        Ports.requireFree(settings.address(), port, "redis " + settings.address() + ":" + port);
+        writeConfig(port);
+        LocalProcess process = LocalProcess.start(new ProcessSpec("redis " + settings.address() + ":" + port,
+                List.of(executable("redis-server"), marker(port)), nodeDir(port), logFile(port), pidFile(port),
+                marker(port), Map.of()), STOP_GRACE);
+        process.awaitReady("answering PING", READY_TIMEOUT,
+                () -> RedisProbe.ask(settings.address(), port, "PING").filter("PONG"::equals).isPresent());
+        return process;
+    }
+
+    public Optional<LocalProcess> running(int port) {
+        return LocalProcess.attach("redis " + port, pidFile(port), marker(port), logFile(port));
+    }
+
+    public boolean stopNode(int port) {
+        return LocalProcess.stopRecorded(pidFile(port), marker(port), STOP_GRACE);
+    }
+
+    public boolean stop() {
+        boolean any = false;
+        for (int port : settings.ports()) {
+            any |= stopNode(port);
+        }
+        return any;
+    }
+
+    /** Stops every node and removes its data and cluster state. */
+    public void wipe() {
+        stop();
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove " + dir, e);
+        }
+    }
+
+    /** The ports whose nodes are masters right now. */
+    public List<Integer> masterPorts() {
+        return settings.ports().stream().filter(port -> RedisProbe.isMaster(settings.address(), port)).toList();
+    }
+
+    public boolean clusterOk() {
+        return settings.ports().stream()
+                .filter(port -> running(port).isPresent())
+                .allMatch(port -> RedisProbe.clusterOk(settings.address(), port));
+    }
+
+    /** Every running replica has finished its first sync: only then can it take over from a lost master. */
+    public boolean replicasInSync() {
+        return settings.ports().stream()
+                .filter(port -> running(port).isPresent())
+                .map(port -> RedisProbe.ask(settings.address(), port, "INFO", "replication").orElse(""))
+                .allMatch(info -> info.contains("role:master") || info.contains("master_link_status:up"));
+    }
+
+    public void awaitClusterOk(LocalProcess watched) {
+        watched.awaitReady("in a Redis Cluster whose state is ok, replicas in sync", READY_TIMEOUT,
+                () -> clusterOk() && replicasInSync());
+    }
+
+    private void create() {
+        List<String> command = new ArrayList<>(List.of(executable("redis-cli"), "--cluster", "create"));
+        command.addAll(settings.nodes());
+        command.addAll(List.of("--cluster-replicas", Integer.toString(settings.replicasPerMaster()), "--cluster-yes"));
+        Path log = dir.resolve("cluster-create.log");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("redis-cli --cluster create failed:\n" + Files.readString(log, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run redis-cli", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the Redis Cluster", e);
+        }
+    }
+
+    private void writeConfig(int port) {
+        // cluster-announce-ip: on an address other than 127.0.0.1, peers would otherwise take the bus
+        // connection's source address (127.0.0.1) for the node's and never reach it.
+        // proc-title-template keeps the config path in the process title, which Redis otherwise
+        // rewrites: that path is the marker by which a pid file is known to name this node.
+        String config = Template.render("""
+                bind {{address}}
+                port {{port}}
+                protected-mode no
+                daemonize no
+                logfile ""
+                dir {{dir}}
+                cluster-enabled yes
+                cluster-announce-ip {{address}}
+                cluster-config-file nodes.conf
+                cluster-node-timeout {{node_timeout}}
+                cluster-require-full-coverage no
+                save ""
+                appendonly no
+                repl-diskless-sync-delay 0
+                maxmemory {{max_memory}}
+                maxmemory-policy allkeys-lru
+                proc-title-template "{title} {listen-addr} {server-mode} {config-file}"
+                """, Map.of(
+                "address", settings.address(),
+                "port", Integer.toString(port),
+                "dir", nodeDir(port).toString(),
+                "node_timeout", Integer.toString(settings.nodeTimeoutMillis()),
+                "max_memory", settings.maxMemory()));
+        try {
+            Files.createDirectories(nodeDir(port));
+            Files.writeString(configFile(port), config, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String executable(String name) {
+        for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            Path candidate = Path.of(folder, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        Path debian = Path.of("/usr/bin", name);
+        if (Files.isExecutable(debian)) {
+            return debian.toString();
+        }
+        throw new IllegalStateException(name + " is not installed: apt-get install redis-server redis-tools "
+                + "(bin/shortener installs them)");
+    }
+
+    private Path nodeDir(int port) {
+        return dir.resolve(Integer.toString(port));
+    }
+
+    private Path configFile(int port) {
+        return nodeDir(port).resolve("redis.conf");
+    }
+
+    private String marker(int port) {
+        return configFile(port).toString();
+    }
+
+    private Path pidFile(int port) {
+        return nodeDir(port).resolve("redis.pid");
+    }
+
+    private Path logFile(int port) {
+        return nodeDir(port).resolve("redis.log");
+    }
+}
