@@ -1,5 +1,6 @@
 package io.shortener;
 
+import com.codahale.metrics.Gauge;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,17 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.shortener.cache.CacheConfiguration;
+import io.shortener.cache.CacheMetrics;
+import io.shortener.cache.CachingLinkStore;
+import io.shortener.cache.ClearLocalCacheTask;
+import io.shortener.cache.InvalidationSubscriber;
+import io.shortener.cache.LinkCodec;
+import io.shortener.cache.RedisCacheFactory;
+import io.shortener.cache.RedisConnection;
+import io.shortener.cache.RedisHealthCheck;
+import io.shortener.cache.RedisLinkCache;
 import io.shortener.cassandra.CassandraFactory;
 import io.shortener.cassandra.CassandraHealthCheck;
 import io.shortener.cassandra.ManagedCqlSession;
@@ -25,10 +37,12 @@ import io.shortener.link.AliasPolicy;
 import io.shortener.link.CassandraLinkStore;
 import io.shortener.link.LinkResource;
 import io.shortener.link.LinkService;
+import io.shortener.link.LinkStore;
 import io.shortener.link.TargetUrlPolicy;
 import io.shortener.redirect.RedirectResource;
 import java.net.URI;
 import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
 
 public class ShortenerApplication extends Application<ShortenerConfiguration> {
 
@@ -61,9 +75,12 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         }
         environment.healthChecks().register("cassandra", new CassandraHealthCheck(session));
 
+        CachingLinkStore store = cachedStore(config.getCache(), new CassandraLinkStore(session, cassandra.getKeyspace()),
+                environment, clock);
+
         String publicBaseUrl = config.getLinks().getPublicBaseUrl();
         LinkService links = new LinkService(
-                new CassandraLinkStore(session, cassandra.getKeyspace()),
+                store,
                 config.getIds().build(),
                 new TargetUrlPolicy(URI.create(publicBaseUrl)),
                 new AliasPolicy(),
@@ -80,6 +97,27 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         environment.jersey().register(new UnexpectedErrorMapper());
         environment.jersey().register(new LinkResource(links, publicBaseUrl));
         environment.jersey().register(new RedirectResource(links, config.getRedirects().cachePolicy(), clock));
+    }
+
+    /** L1 in this process, L2 in the Redis Cluster, Cassandra behind both; see CachingLinkStore. */
+    private static CachingLinkStore cachedStore(CacheConfiguration config, LinkStore cassandra, Environment environment,
+                                                Clock clock) {
+        RedisCacheFactory redisConfig = config.getRedis();
+        RedisConnection redis = new RedisConnection(redisConfig);
+        CircuitBreaker breaker = redisConfig.getBreaker().build();
+        CacheMetrics metrics = new CacheMetrics(environment.metrics());
+        environment.metrics().register("cache.l2.breaker", (Gauge<String>) () -> breaker.getState().name());
+        ScheduledExecutorService scheduler = environment.lifecycle().scheduledExecutorService("cache-invalidation-%d").threads(1).build();
+        CachingLinkStore store = new CachingLinkStore(cassandra,
+                new RedisLinkCache(redis, breaker, new LinkCodec(environment.getObjectMapper()), redisConfig, metrics, clock),
+                config.getLocal(), metrics, scheduler, redisConfig.invalidationRepeat(), clock);
+        environment.metrics().register("cache.l1.size", (Gauge<Long>) store::localSize);
+        environment.lifecycle().manage(redis);
+        environment.lifecycle().manage(new InvalidationSubscriber(redis, redisConfig.getInvalidationChannel(),
+                store::invalidateLocally, store::clearLocal, metrics));
+        environment.healthChecks().register("redis", new RedisHealthCheck(redis, breaker));
+        environment.admin().addTask(new ClearLocalCacheTask(store));
+        return store;
     }
 
     /** Request bodies get no second guesses: unknown fields and "301" for 301 are errors the client should see. */

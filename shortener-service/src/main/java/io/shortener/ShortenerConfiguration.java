@@ -2,6 +2,7 @@ package io.shortener;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.shortener.cache.CacheConfiguration;
 import io.shortener.cassandra.CassandraFactory;
 import io.shortener.idgen.IdsFactory;
 import io.shortener.link.LinksConfiguration;
@@ -27,6 +28,10 @@ public class ShortenerConfiguration extends Configuration {
     @Valid
     @NotNull
     private CassandraFactory cassandra = new CassandraFactory();
+
+    @Valid
+    @NotNull
+    private CacheConfiguration cache = new CacheConfiguration();
 
     @JsonProperty
     public LinksConfiguration getLinks() {
@@ -66,5 +71,15 @@ public class ShortenerConfiguration extends Configuration {
     @JsonProperty
     public void setCassandra(CassandraFactory cassandra) {
         this.cassandra = cassandra;
+    }
+
+    @JsonProperty
+    public CacheConfiguration getCache() {
+        return cache;
+    }
+
+    @JsonProperty
+    public void setCache(CacheConfiguration cache) {
+        this.cache = cache;
     }
 }

@@ -7,6 +7,8 @@ import io.shortener.devstack.CassandraNode;
 import io.shortener.devstack.CassandraNodeSettings;
 import io.shortener.devstack.Devstack;
 import io.shortener.devstack.ProjectHome;
+import io.shortener.devstack.RedisCluster;
+import io.shortener.devstack.RedisClusterSettings;
 import io.shortener.devstack.ServiceSettings;
 import io.shortener.devstack.StackDefinition;
 import java.io.ByteArrayOutputStream;
@@ -19,14 +21,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What `bin/shortener up` and `down` do, end to end, on a stack of its own (Cassandra on 127.0.0.12,
- * the packaged service jar on free ports): a link survives the whole system going down and up again.
+ * What `bin/shortener up` and `down` do, end to end, on a stack of its own (Cassandra and a Redis
+ * Cluster on 127.0.0.12, the packaged service jar on free ports): a link survives the whole system going down and up again.
  */
 class LocalStackIT {
 
     private final ProjectHome home = ProjectHome.locate();
     private final StackDefinition stack = new StackDefinition("e2e",
             CassandraNodeSettings.single("shortener-e2e", "node1", "127.0.0.12", 17399, true),
+            RedisClusterSettings.threeByTwo("e2e", "127.0.0.12", 16379),
             new ServiceSettings("127.0.0.1", freePort(), freePort()));
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final Devstack devstack = new Devstack(home, stack, new PrintStream(output, true, StandardCharsets.UTF_8));
@@ -36,11 +39,13 @@ class LocalStackIT {
     void tearDown() {
         devstack.down();
         new CassandraNode(home, home.stackDir(stack.name()), stack.cassandra()).wipe();
+        new RedisCluster(home.stackDir(stack.name()), stack.redis()).wipe();
     }
 
     @Test
     void aCreatedLinkRedirectsReadsBackAndStillRedirectsAfterDownAndUp() throws Exception {
         new CassandraNode(home, home.stackDir(stack.name()), stack.cassandra()).wipe();
+        new RedisCluster(home.stackDir(stack.name()), stack.redis()).wipe();
         devstack.up();
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("shortener is up").contains(stack.service().publicBaseUrl());
         Http http = new Http(stack.service().httpPort());

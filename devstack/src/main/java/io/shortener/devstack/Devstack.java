@@ -4,19 +4,22 @@ import java.io.PrintStream;
 import java.util.Optional;
 
 /**
- * The command line behind `bin/shortener up|down|status`: starts the local stack's servers in the
+ * The command line behind `bin/shortener up|down|status`: starts the local stack's servers (Cassandra,
+ * the Redis Cluster, the service) in the
  * background, each tracked by a pid file under .devstack/local, and stops them by PID.
  */
 public final class Devstack {
 
     private final StackDefinition stack;
     private final CassandraNode cassandra;
+    private final RedisCluster redis;
     private final ServiceProcess service;
     private final PrintStream out;
 
     public Devstack(ProjectHome home, StackDefinition stack, PrintStream out) {
         this.stack = stack;
         this.cassandra = new CassandraNode(home, home.stackDir(stack.name()), stack.cassandra());
+        this.redis = new RedisCluster(home.stackDir(stack.name()), stack.redis());
         this.service = new ServiceProcess(home, home.stackDir(stack.name()), stack.service());
         this.out = out;
     }
@@ -45,10 +48,13 @@ public final class Devstack {
         LocalProcess node = cassandra.ensureRunning();
         out.printf("cassandra  %-28s pid %d  (%s)%n", cassandra.endpoint().contactPoint() + " " + cassandra.endpoint().datacenter(),
                 node.pid(), node.logFile());
+        redis.ensureRunning();
+        out.printf("redis      %-28s 3 masters, 3 replicas%n", stack.redis().address() + ":" + stack.redis().firstPort()
+                + "-" + stack.redis().ports().get(stack.redis().ports().size() - 1));
         Optional<LocalProcess> running = service.running();
         LocalProcess app = running.filter(p -> service.healthy()).orElseGet(() -> {
             running.ifPresent(p -> service.stop());
-            return service.start(cassandra.endpoint());
+            return service.start(cassandra.endpoint(), stack.redis());
         });
         out.printf("service    %-28s pid %d  (%s)%n", stack.service().publicBaseUrl(), app.pid(), app.logFile());
         out.printf("%nshortener is up in %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -60,12 +66,16 @@ public final class Devstack {
 
     public void down() {
         report("service", service.stop());
+        report("redis", redis.stop());
         report("cassandra", cassandra.stop());
     }
 
     public void status() {
         out.printf("service    %s%n", service.running().map(p -> "running, pid " + p.pid()
                 + (service.healthy() ? ", healthy" : ", not healthy")).orElse("stopped"));
+        long redisNodes = stack.redis().ports().stream().filter(port -> redis.running(port).isPresent()).count();
+        out.printf("redis      %d of %d nodes running%s%n", redisNodes, stack.redis().ports().size(),
+                redisNodes > 0 && redis.clusterOk() ? ", cluster ok" : "");
         out.printf("cassandra  %s%n", cassandra.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
     }
 

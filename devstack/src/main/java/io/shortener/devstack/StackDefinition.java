@@ -4,19 +4,24 @@ package io.shortener.devstack;
  * A named set of servers. The local run and the tests use different loopback addresses, so tests can
  * run while `bin/shortener up` is serving.
  */
-public record StackDefinition(String name, CassandraNodeSettings cassandra, ServiceSettings service) {
+public record StackDefinition(String name, CassandraNodeSettings cassandra, RedisClusterSettings redis, ServiceSettings service) {
 
-    /** What `bin/shortener up` starts: Cassandra on 127.0.0.1, the service on 8080/8081 unless overridden. */
+    /**
+     * What `bin/shortener up` starts: Cassandra on 127.0.0.1:19042, a Redis Cluster on 127.0.0.1:16379-16384,
+     * the service on 8080/8081 unless overridden.
+     */
     public static StackDefinition local() {
         return new StackDefinition("local",
                 CassandraNodeSettings.single("shortener-local", "node1", "127.0.0.1", 17199, false),
+                RedisClusterSettings.threeByTwo("cluster", "127.0.0.1", 16379),
                 new ServiceSettings("127.0.0.1", intEnv("SHORTENER_HTTP_PORT", 8080), intEnv("SHORTENER_ADMIN_PORT", 8081)));
     }
 
-    /** What the integration tests start: Cassandra on 127.0.0.11, data thrown away at the next run. */
+    /** What the integration tests start: the same on 127.0.0.11, data thrown away at the next run. */
     public static StackDefinition test() {
         return new StackDefinition("test",
                 CassandraNodeSettings.single("shortener-test", "node1", "127.0.0.11", 17299, true),
+                RedisClusterSettings.threeByTwo("cluster", "127.0.0.11", 16379),
                 new ServiceSettings("127.0.0.1", 0, 0));
     }
 

@@ -13,12 +13,18 @@ import io.shortener.ShortenerConfiguration;
 import io.shortener.devstack.CassandraNode;
 import io.shortener.devstack.CassandraNodeSettings;
 import io.shortener.devstack.ProjectHome;
+import io.shortener.devstack.junit.RealRedisCluster;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Cassandra going away is not the client's fault and not a crash: 503 in the JSON shape, then recovery. */
+/**
+ * Cassandra going away is not the client's fault and not a crash: cached links keep redirecting, what
+ * needs Cassandra gets 503 in the JSON shape, and the service recovers by itself.
+ */
+@ExtendWith(RealRedisCluster.class)
 class StorageOutageIT {
 
     private final ProjectHome home = ProjectHome.locate();
@@ -36,39 +42,44 @@ class StorageOutageIT {
     }
 
     @Test
-    void whileCassandraIsDownRequestsGet503AndTheServiceRecoversWhenItIsBack() throws Exception {
+    void whileCassandraIsDownCachedLinksRedirectOthersGet503AndTheServiceRecovers() throws Exception {
         node.wipe();
         node.start();
         app = new DropwizardTestSupport<>(ShortenerApplication.class, "config/shortener.yml",
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("cassandra.contactPoints[0]", node.endpoint().contactPoint()),
-                ConfigOverride.config("cassandra.keyspace", "it_outage"));
+                ConfigOverride.config("cassandra.keyspace", "it_outage"),
+                ConfigOverride.config("cache.redis.nodes", RealRedisCluster.nodes()));
         app.before();
         Http http = new Http(app.getLocalPort());
         Http admin = new Http(app.getAdminPort());
         HttpResponse<String> created = http.postJson("/api/v1/links", "{\"url\": \"https://example.com/outage\"}");
         String code = json.readTree(created.body()).get("code").asText();
+        assertThat(http.get("/" + code).statusCode()).isEqualTo(302);
 
         // A clean stop, not kill -9: a lone node syncs its commit log only every 10 s, so a kill could
         // take the link with it, and this test is about the service, not Cassandra's durability.
         assertThat(node.stop()).isTrue();
 
-        HttpResponse<String> redirect = http.get("/" + code);
-        JsonNode error = assertJsonError(redirect, 503);
+        assertThat(http.get("/" + code).statusCode()).as("a cached link still redirects").isEqualTo(302);
+        HttpResponse<String> uncached = http.get("/never-seen-" + System.nanoTime());
+        JsonNode error = assertJsonError(uncached, 503);
         assertThat(error.get("message").asText()).contains("storage is temporarily unavailable");
-        assertThat(redirect.headers().firstValue("Retry-After")).hasValue("1");
-        assertThat(http.postJson("/api/v1/links", "{\"url\": \"https://example.com/during\"}").statusCode()).isEqualTo(503);
+        assertThat(uncached.headers().firstValue("Retry-After")).hasValue("1");
+        assertJsonError(http.postJson("/api/v1/links", "{\"url\": \"https://example.com/during\"}"), 503);
         assertThat(admin.get("/healthcheck").statusCode()).isEqualTo(500);
 
         node.start();
 
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         int status = 0;
-        while (System.nanoTime() < deadline && (status = http.get("/" + code).statusCode()) != 302) {
+        while (System.nanoTime() < deadline
+                && (status = http.postJson("/api/v1/links", "{\"url\": \"https://example.com/after\"}").statusCode()) != 201) {
             Thread.sleep(250);
         }
-        assertThat(status).as("redirects again once Cassandra is back").isEqualTo(302);
+        assertThat(status).as("creates links again once Cassandra is back").isEqualTo(201);
+        assertThat(http.get("/never-seen-either").statusCode()).isEqualTo(404);
         assertThat(admin.get("/healthcheck").statusCode()).isEqualTo(200);
     }
 }

@@ -1,0 +1,129 @@
+package io.shortener.cache;
+
+import com.codahale.metrics.Timer;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.shortener.link.Link;
+import io.shortener.link.LinkStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Links through three levels: L1 in this process (Caffeine), L2 shared in Redis, L3 the store itself
+ * (Cassandra). Absent codes are cached too, briefly, so a flood of random codes stays off Cassandra.
+ * Concurrent misses on one code load it once: Caffeine runs one loader per key and the others wait.
+ *
+ * <p>Writes go to the store first, then clear the code from both levels of every instance: an alias
+ * claim clears a cached "absent", a delete clears the link (and is announced again a little later, for a
+ * reader that was loading the link while it was being deleted).
+ */
+public final class CachingLinkStore implements LinkStore {
+
+    private final LinkStore store;
+    private final RedisLinkCache redis;
+    private final LoadingCache<String, CacheEntry> local;
+    private final CacheMetrics metrics;
+    private final ScheduledExecutorService scheduler;
+    private final long invalidationRepeatMillis;
+
+    public CachingLinkStore(LinkStore store, RedisLinkCache redis, LocalCacheConfiguration localConfig, CacheMetrics metrics,
+                            ScheduledExecutorService scheduler, java.time.Duration invalidationRepeat, Clock clock) {
+        this.store = store;
+        this.redis = redis;
+        this.metrics = metrics;
+        this.scheduler = scheduler;
+        this.invalidationRepeatMillis = invalidationRepeat.toMillis();
+        CacheTtl ttl = localConfig.ttl();
+        this.local = Caffeine.newBuilder()
+                .maximumSize(localConfig.getMaximumSize())
+                .expireAfter(new Expiry<String, CacheEntry>() {
+                    @Override
+                    public long expireAfterCreate(String code, CacheEntry entry, long now) {
+                        return ttl.of(entry, clock).toNanos();
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String code, CacheEntry entry, long now, long current) {
+                        return ttl.of(entry, clock).toNanos();
+                    }
+
+                    @Override
+                    public long expireAfterRead(String code, CacheEntry entry, long now, long current) {
+                        return current;
+                    }
+                })
+                .build(this::loadThroughRedis);
+    }
+
+    @Override
+    public Optional<Link> find(String code) {
+        CacheEntry cached = local.getIfPresent(code);
+        if (cached != null) {
+            (cached.isAbsent() ? metrics.localNegativeHits : metrics.localHits).inc();
+            return cached.asOptional();
+        }
+        metrics.localMisses.inc();
+        return local.get(code).asOptional();
+    }
+
+    private CacheEntry loadThroughRedis(String code) {
+        Optional<CacheEntry> shared = redis.get(code);
+        if (shared.isPresent()) {
+            return shared.get();
+        }
+        CacheEntry loaded;
+        try (Timer.Context ignored = metrics.cassandraLoads.time()) {
+            loaded = CacheEntry.of(store.find(code));
+        }
+        redis.put(code, loaded);
+        return loaded;
+    }
+
+    @Override
+    public void insert(Link link) {
+        // A generated code is new: nobody can have cached it, not even as absent (barring a lucky guess of
+        // an 11-character code, which the negative TTL then bounds).
+        store.insert(link);
+    }
+
+    @Override
+    public boolean claim(Link link) {
+        boolean claimed = store.claim(link);
+        if (claimed) {
+            invalidateEverywhere(link.code());
+        }
+        return claimed;
+    }
+
+    @Override
+    public boolean delete(String code, Instant at) {
+        boolean deleted = store.delete(code, at);
+        if (deleted) {
+            invalidateEverywhere(code);
+            scheduler.schedule(() -> invalidateEverywhere(code), invalidationRepeatMillis, TimeUnit.MILLISECONDS);
+        }
+        return deleted;
+    }
+
+    /** Drops a code from this instance's L1 only: what an invalidation announced by another instance does. */
+    public void invalidateLocally(String code) {
+        local.invalidate(code);
+    }
+
+    public void clearLocal() {
+        local.invalidateAll();
+    }
+
+    public long localSize() {
+        return local.estimatedSize();
+    }
+
+    private void invalidateEverywhere(String code) {
+        local.invalidate(code);
+        redis.evictEverywhere(code);
+    }
+}

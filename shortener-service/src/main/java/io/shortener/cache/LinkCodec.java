@@ -1,0 +1,56 @@
+package io.shortener.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shortener.link.Link;
+import io.shortener.link.RedirectType;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Cache entries as Redis strings: "-" for an absent code, a small JSON object for a link. */
+public final class LinkCodec {
+
+    private static final String ABSENT = "-";
+
+    /** Short field names: millions of these sit in Redis. */
+    record Stored(String c, long i, String u, long t, Long e, int r, boolean a) {
+    }
+
+    private final ObjectMapper json;
+
+    public LinkCodec(ObjectMapper json) {
+        this.json = json;
+    }
+
+    String encode(CacheEntry entry) {
+        if (entry.isAbsent()) {
+            return ABSENT;
+        }
+        Link link = entry.link();
+        try {
+            return json.writeValueAsString(new Stored(link.code(), link.id(), link.url(), link.createdAt().toEpochMilli(),
+                    link.expiresAt() == null ? null : link.expiresAt().toEpochMilli(), link.redirectType().status(),
+                    link.customAlias()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a link always serialises", e);
+        }
+    }
+
+    /** The entry, or empty if the value is not one we wrote (then it counts as a miss). */
+    Optional<CacheEntry> decode(String value) {
+        if (ABSENT.equals(value)) {
+            return Optional.of(CacheEntry.ABSENT);
+        }
+        try {
+            Stored stored = json.readValue(value, Stored.class);
+            Optional<RedirectType> type = RedirectType.ofStatus(stored.r());
+            if (type.isEmpty() || stored.c() == null || stored.u() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new CacheEntry(new Link(stored.c(), stored.i(), stored.u(), Instant.ofEpochMilli(stored.t()),
+                    stored.e() == null ? null : Instant.ofEpochMilli(stored.e()), type.get(), stored.a())));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+}
