@@ -43,9 +43,7 @@ public final class RedisLinkCache {
 
     /** The entry Redis holds for this code; empty on a miss and whenever Redis cannot answer. */
     public Optional<CacheEntry> get(String code) {
-        Optional<String> value = guarded("get", () -> Optional.ofNullable(connection.client().get(keyPrefix + code)))
-                .flatMap(found -> found);
-        Optional<CacheEntry> entry = value.flatMap(codec::decode);
+        Optional<CacheEntry> entry = guarded("get", () -> connection.client().get(keyPrefix + code)).flatMap(codec::decode);
         if (entry.isEmpty()) {
             metrics.redisMisses.inc();
         } else if (entry.get().isAbsent()) {
