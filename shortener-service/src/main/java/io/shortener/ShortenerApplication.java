@@ -39,7 +39,7 @@ import io.shortener.link.LinkResource;
 import io.shortener.link.LinkService;
 import io.shortener.link.LinkStore;
 import io.shortener.link.TargetUrlPolicy;
-import io.shortener.redirect.RedirectResource;
+import io.shortener.redirect.RedirectHandler;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
@@ -96,7 +96,8 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         environment.jersey().register(new StorageUnavailableMapper());
         environment.jersey().register(new UnexpectedErrorMapper());
         environment.jersey().register(new LinkResource(links, publicBaseUrl));
-        environment.jersey().register(new RedirectResource(links, config.getRedirects().cachePolicy(), clock));
+        environment.getApplicationContext().insertHandler(new RedirectHandler(links, config.getRedirects().cachePolicy(),
+                clock, environment.getObjectMapper(), environment.metrics().timer("redirects")));
     }
 
     /** L1 in this process, L2 in the Redis Cluster, Cassandra behind both; see CachingLinkStore. */

@@ -120,7 +120,8 @@ public final class CassandraNode {
                 "native_port", Integer.toString(settings.nativePort()),
                 "storage_port", Integer.toString(settings.storagePort()),
                 "seeds", String.join(",", settings.seeds()),
-                "data_dir", dir.resolve("data").toString()));
+                "data_dir", dir.resolve("data").toString(),
+                "concurrency", Integer.toString(settings.size().concurrency)));
         Template.renderFile(conf.resolve("cassandra-rackdc.properties.template"), dir.resolve("conf/cassandra-rackdc.properties"),
                 Map.of("datacenter", settings.datacenter(), "rack", settings.rack()));
         try {
@@ -142,8 +143,7 @@ public final class CassandraNode {
         command.add(marker());
         command.addAll(List.of(
                 "-Xms" + settings.heap(), "-Xmx" + settings.heap(),
-                "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
-                "-XX:MaxDirectMemorySize=256m", "-Xss512k",
+                "-XX:+UseG1GC", "-XX:MaxDirectMemorySize=256m", "-Xss512k",
                 "-Djava.net.preferIPv4Stack=true",
                 "-Dcassandra.config=file://" + dir.resolve("conf/cassandra.yaml"),
                 "-Dcassandra-rackdc.properties=file://" + dir.resolve("conf/cassandra-rackdc.properties"),
@@ -157,6 +157,9 @@ public final class CassandraNode {
                 "-Dcassandra.skip_wait_for_gossip_to_settle=0"));
         if (settings.throwawayData()) {
             command.add("-Dcassandra.skip_sync=true");
+        }
+        if (settings.size().quickJitOnly) {
+            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m"));
         }
         command.addAll(JAVA17_FLAGS);
         command.addAll(List.of("-cp", classpath, "org.apache.cassandra.service.CassandraDaemon"));

@@ -14,6 +14,7 @@ public final class Devstack {
     private final CassandraNode cassandra;
     private final RedisCluster redis;
     private final ServiceProcess service;
+    private final NginxBaseline nginx;
     private final PrintStream out;
 
     public Devstack(ProjectHome home, StackDefinition stack, PrintStream out) {
@@ -21,6 +22,7 @@ public final class Devstack {
         this.cassandra = new CassandraNode(home, home.stackDir(stack.name()), stack.cassandra());
         this.redis = new RedisCluster(home.stackDir(stack.name()), stack.redis());
         this.service = new ServiceProcess(home, home.stackDir(stack.name()), stack.service());
+        this.nginx = new NginxBaseline(home, home.stackDir(stack.name()));
         this.out = out;
     }
 
@@ -32,8 +34,10 @@ public final class Devstack {
                 case "up" -> devstack.up();
                 case "down" -> devstack.down();
                 case "status" -> devstack.status();
+                case "baseline-up" -> devstack.baselineUp();
+                case "baseline-down" -> devstack.baselineDown();
                 default -> {
-                    System.err.println("usage: devstack up|down|status");
+                    System.err.println("usage: devstack up|down|status|baseline-up|baseline-down");
                     System.exit(2);
                 }
             }
@@ -62,6 +66,16 @@ public final class Devstack {
         out.printf("  redirects  %s/{code}%n", stack.service().publicBaseUrl());
         out.printf("  health     %s%n", stack.service().healthUrl());
         out.printf("  stop with  bin/shortener down%n");
+    }
+
+    /** nginx answering a redirect from memory: the ceiling the benchmark compares the service against. */
+    public void baselineUp() {
+        LocalProcess process = nginx.start();
+        out.printf("nginx      http://127.0.0.1:%d         pid %d%n", NginxBaseline.PORT, process.pid());
+    }
+
+    public void baselineDown() {
+        report("nginx", nginx.stop());
     }
 
     public void down() {

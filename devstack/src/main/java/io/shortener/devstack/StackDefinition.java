@@ -12,7 +12,7 @@ public record StackDefinition(String name, CassandraNodeSettings cassandra, Redi
      */
     public static StackDefinition local() {
         return new StackDefinition("local",
-                CassandraNodeSettings.single("shortener-local", "node1", "127.0.0.1", 17199, false),
+                CassandraNodeSettings.local("shortener-local", "node1", "127.0.0.1", 17199),
                 RedisClusterSettings.threeByTwo("cluster", "127.0.0.1", 16379),
                 new ServiceSettings("127.0.0.1", intEnv("SHORTENER_HTTP_PORT", 8080), intEnv("SHORTENER_ADMIN_PORT", 8081)));
     }

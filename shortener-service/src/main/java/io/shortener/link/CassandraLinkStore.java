@@ -2,6 +2,7 @@ package io.shortener.link;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.time.Instant;
@@ -68,7 +69,17 @@ public final class CassandraLinkStore implements LinkStore {
     }
 
     private static BoundStatement bind(PreparedStatement statement, Link link) {
-        return statement.bind(link.code(), link.id(), link.url(), link.createdAt(), link.expiresAt(),
-                link.redirectType().status(), link.customAlias());
+        BoundStatementBuilder builder = statement.boundStatementBuilder()
+                .setString("code", link.code())
+                .setLong("id", link.id())
+                .setString("url", link.url())
+                .setInstant("created_at", link.createdAt())
+                .setInt("redirect_type", link.redirectType().status())
+                .setBoolean("custom_alias", link.customAlias());
+        if (link.expiresAt() != null) {
+            // Left unset otherwise: binding null would write a tombstone into every link that never expires.
+            builder.setInstant("expires_at", link.expiresAt());
+        }
+        return builder.build();
     }
 }

@@ -1,0 +1,90 @@
+package io.shortener.loadtest;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The command line.
+ *
+ * <pre>
+ * java -jar loadtest.jar http  --target http://127.0.0.1:8080 --scenario hot|zipf|create|mix
+ *                              [--rate 10000 | --closed] [--connections 32] [--duration 30s] [--warmup 10s]
+ *                              [--links 10000] [--zipf-exponent 1.0] [--code CODE] [--seed 42]
+ *                              [--name NAME] [--report target/loadtest/NAME]
+ * java -jar loadtest.jar cassandra-inserts --contact-point 127.0.0.1:19042 [--dc dc1] [--duration 20s]
+ *                              [--in-flight 32] [--row-bytes 600]
+ * java -jar loadtest.jar bench --service URL --nginx URL --cassandra HOST:PORT [--service-pid PID]
+ *                              [--repeats 3] [--warmup 5s] [--create-warmup 15s] [--duration 15s] [--rate 10000]
+ *                              [--out target/bench]
+ * </pre>
+ */
+public final class LoadTest {
+
+    private LoadTest() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: loadtest http|cassandra-inserts|bench --option value …  (see README, Load tests)");
+            System.exit(2);
+        }
+        Options options = new Options(args, 1);
+        switch (args[0]) {
+            case "http" -> http(options);
+            case "cassandra-inserts" -> CassandraInsertBaseline.of(options).run();
+            case "bench" -> new Benchmark(options).run();
+            default -> {
+                System.err.println("unknown command " + args[0]);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void http(Options options) throws Exception {
+        URI target = URI.create(options.text("target", "http://127.0.0.1:8080"));
+        String host = target.getHost() + ":" + target.getPort();
+        String scenarioName = options.text("scenario", "hot");
+        long seed = Long.parseLong(options.text("seed", "42"));
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        Scenario scenario = switch (scenarioName) {
+            case "hot" -> Scenario.hot(host, options.text("code", null) != null ? options.text("code", null)
+                    : new Seeder(target).seed(1, runId).get(0));
+            case "zipf" -> Scenario.zipf(host, seeded(target, options, runId), options.decimal("zipf-exponent", 1.0));
+            case "create" -> Scenario.create(host, runId);
+            case "mix" -> Scenario.mix(Scenario.zipf(host, seeded(target, options, runId), options.decimal("zipf-exponent", 1.0)),
+                    Scenario.create(host, runId));
+            default -> throw new IllegalArgumentException("scenario must be hot, zipf, create or mix");
+        };
+        boolean closed = options.flag("closed");
+        double rate = options.decimal("rate", 1000);
+        int connections = options.integer("connections", 32);
+        Duration warmup = options.duration("warmup", "10s");
+        Duration duration = options.duration("duration", "30s");
+        String name = options.text("name", scenarioName + (closed ? "-closed" : "-" + (long) rate + "rps"));
+
+        LoadEngine engine = new LoadEngine(new InetSocketAddress(target.getHost(), target.getPort()), scenario,
+                connections, seed, System.out);
+        System.out.printf(Locale.ROOT, "%s: %s against %s, %s, %d connections, %s warm-up, %s measured%n", name,
+                scenarioName, target, closed ? "closed model" : "open model at " + (long) rate + "/s", connections,
+                warmup, duration);
+        Results results = closed ? engine.runClosed(warmup, duration) : engine.runOpen(rate, warmup, duration);
+        Report report = Report.of(name, scenarioName, closed ? "closed" : "open", target.toString(), connections,
+                closed ? 0 : rate, results);
+        Path dir = Path.of(options.text("report", "target/loadtest/" + name));
+        report.write(dir);
+        System.out.println(report.summary());
+        System.out.println("report: " + dir.resolve("report.json") + ", " + dir.resolve("report.html"));
+    }
+
+    private static List<String> seeded(URI target, Options options, String runId) throws InterruptedException {
+        int links = options.integer("links", 10_000);
+        long started = System.nanoTime();
+        List<String> codes = new Seeder(target).seed(links, runId);
+        System.out.printf(Locale.ROOT, "seeded %d links in %.1f s%n", codes.size(), (System.nanoTime() - started) / 1e9);
+        return codes;
+    }
+}

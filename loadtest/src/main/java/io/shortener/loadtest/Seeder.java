@@ -1,0 +1,54 @@
+package io.shortener.loadtest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+
+/** Creates the links a run redirects to, through the public API, and returns their codes. */
+final class Seeder {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI target;
+
+    Seeder(URI target) {
+        this.target = target;
+    }
+
+    List<String> seed(int links, String runId) throws InterruptedException {
+        List<String> codes = Collections.synchronizedList(new ArrayList<>());
+        Semaphore inFlight = new Semaphore(32);
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        for (int i = 0; i < links; i++) {
+            inFlight.acquire();
+            HttpRequest request = HttpRequest.newBuilder(target.resolve("/api/v1/links"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"url\": \"https://example.com/seed/" + runId + "/" + i + "\"}"))
+                    .build();
+            pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .thenAccept(response -> {
+                        if (response.statusCode() != 201) {
+                            throw new IllegalStateException("seeding failed: " + response.statusCode() + " " + response.body());
+                        }
+                        try {
+                            codes.add(json.readTree(response.body()).get("code").asText());
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .whenComplete((ignored, error) -> inFlight.release()));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        return new ArrayList<>(codes);
+    }
+}

@@ -1,0 +1,115 @@
+package io.shortener.redirect;
+
+import com.codahale.metrics.Timer;
+import com.datastax.oss.driver.api.core.DriverException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shortener.error.ErrorBody;
+import io.shortener.link.AliasPolicy;
+import io.shortener.link.Link;
+import io.shortener.link.LinkService;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /{code}} (and HEAD): the redirect itself, answered by a Jetty handler in front of Jersey.
+ * The hot path is a path check, a cache lookup and three headers; Jersey's per-request machinery
+ * (injection, URI building, filters) cost more than all of that together. Everything else, and any
+ * path that cannot be a code, goes on to Jersey.
+ */
+public final class RedirectHandler extends Handler.Wrapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedirectHandler.class);
+    private static final HttpField NOINDEX = new PreEncodedHttpField("X-Robots-Tag", "noindex");
+    private static final HttpField NO_BODY = new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, "0");
+    private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
+    private static final HttpField RETRY_AFTER = new PreEncodedHttpField(HttpHeader.RETRY_AFTER, "1");
+
+    private final LinkService links;
+    private final RedirectCachePolicy cachePolicy;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final Timer timer;
+
+    public RedirectHandler(LinkService links, RedirectCachePolicy cachePolicy, Clock clock, ObjectMapper json, Timer timer) {
+        this.links = links;
+        this.cachePolicy = cachePolicy;
+        this.clock = clock;
+        this.json = json;
+        this.timer = timer;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String method = request.getMethod();
+        boolean head = "HEAD".equals(method);
+        if (!head && !"GET".equals(method)) {
+            return super.handle(request, response, callback);
+        }
+        String path = Request.getPathInContext(request);
+        if (path.length() < 2 || path.indexOf('/', 1) >= 0 || !AliasPolicy.FORM.matcher(path).region(1, path.length()).matches()) {
+            return super.handle(request, response, callback);
+        }
+        String code = path.substring(1);
+        try (Timer.Context ignored = timer.time()) {
+            Optional<Link> found = links.find(code);
+            if (found.isEmpty()) {
+                error(response, callback, head, 404, "no link with code '" + code + "'", false);
+                return true;
+            }
+            Link link = found.get();
+            Instant now = clock.instant();
+            if (link.isExpiredAt(now)) {
+                error(response, callback, head, 410, "the link '" + code + "' expired at " + link.expiresAt(), false);
+                return true;
+            }
+            response.setStatus(link.redirectType().status());
+            HttpFields.Mutable headers = response.getHeaders();
+            headers.put(HttpHeader.LOCATION, link.url());
+            headers.put(HttpHeader.CACHE_CONTROL, cachePolicy.cacheControl(link, now));
+            // Short links are doors, not documents: keep them out of search indexes.
+            headers.put(NOINDEX);
+            headers.put(NO_BODY);
+            callback.succeeded();
+        } catch (DriverException e) {
+            LOG.warn("storage request failed: {}", e.toString());
+            error(response, callback, head, 503, "storage is temporarily unavailable; try again", true);
+        } catch (RuntimeException e) {
+            String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
+            LOG.error("unexpected error {}", id, e);
+            error(response, callback, head, 500, "internal error " + id + "; it has been logged", false);
+        }
+        return true;
+    }
+
+    private void error(Response response, Callback callback, boolean head, int status, String message, boolean retry)
+            throws JsonProcessingException {
+        byte[] body = json.writeValueAsBytes(new ErrorBody(status, message));
+        response.setStatus(status);
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put(JSON);
+        headers.put(NOINDEX);
+        if (retry) {
+            headers.put(RETRY_AFTER);
+        }
+        headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+        if (head) {
+            callback.succeeded();
+        } else {
+            response.write(true, ByteBuffer.wrap(body), callback);
+        }
+    }
+}
