@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A real Cassandra 5 node as a forked JVM ({@code CassandraDaemon}) on the classpath that the
@@ -102,14 +100,7 @@ public final class CassandraNode {
     /** Stops the node and removes its data, logs and configuration. */
     public void wipe() {
         stop();
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not remove " + dir, e);
-        }
+        DataDirectory.delete(dir);
     }
 
     private void writeConfiguration() {

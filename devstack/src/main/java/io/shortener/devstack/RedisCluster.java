@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A real Redis Cluster of Debian's {@code redis-server} processes, joined with
@@ -81,14 +79,7 @@ public final class RedisCluster {
     /** Stops every node and removes its data and cluster state. */
     public void wipe() {
         stop();
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not remove " + dir, e);
-        }
+        DataDirectory.delete(dir);
     }
 
     /** The ports whose nodes are masters right now. */

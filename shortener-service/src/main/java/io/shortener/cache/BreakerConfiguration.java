@@ -42,7 +42,7 @@ public class BreakerConfiguration {
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(slidingWindowCalls)
                 .minimumNumberOfCalls(minimumCalls)
-                .waitDurationInOpenState(java.time.Duration.ofMillis(waitInOpenState.toMilliseconds()))
+                .waitDurationInOpenState(waitInOpenState.toJavaDuration())
                 .permittedNumberOfCallsInHalfOpenState(callsInHalfOpenState)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 // Every Jedis failure: connection refused or timed out (JedisConnectionException), retries

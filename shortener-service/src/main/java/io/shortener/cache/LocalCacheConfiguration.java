@@ -25,6 +25,6 @@ public class LocalCacheConfiguration {
     }
 
     public CacheTtl ttl() {
-        return new CacheTtl(java.time.Duration.ofMillis(ttl.toMilliseconds()), java.time.Duration.ofMillis(negativeTtl.toMilliseconds()));
+        return new CacheTtl(ttl.toJavaDuration(), negativeTtl.toJavaDuration());
     }
 }

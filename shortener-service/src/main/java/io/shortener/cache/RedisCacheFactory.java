@@ -80,7 +80,7 @@ public class RedisCacheFactory {
     }
 
     public java.time.Duration invalidationRepeat() {
-        return java.time.Duration.ofMillis(invalidationRepeat.toMilliseconds());
+        return invalidationRepeat.toJavaDuration();
     }
 
     public BreakerConfiguration getBreaker() {
@@ -88,7 +88,7 @@ public class RedisCacheFactory {
     }
 
     public CacheTtl ttl() {
-        return new CacheTtl(java.time.Duration.ofMillis(ttl.toMilliseconds()), java.time.Duration.ofMillis(negativeTtl.toMilliseconds()));
+        return new CacheTtl(ttl.toJavaDuration(), negativeTtl.toJavaDuration());
     }
 
     public String nodes() {
@@ -105,7 +105,7 @@ public class RedisCacheFactory {
                         .clientName("shortener-service")
                         .build())
                 .maxAttempts(maxAttempts)
-                .maxTotalRetriesDuration(java.time.Duration.ofMillis(maxTotalRetries.toMilliseconds()))
+                .maxTotalRetriesDuration(maxTotalRetries.toJavaDuration())
                 .build();
     }
 }

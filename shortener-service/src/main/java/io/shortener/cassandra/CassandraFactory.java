@@ -117,11 +117,11 @@ public class CassandraFactory {
         DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
                 .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "LOCAL_QUORUM")
                 .withString(DefaultDriverOption.REQUEST_SERIAL_CONSISTENCY, "LOCAL_SERIAL")
-                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, java.time.Duration.ofMillis(requestTimeout.toMilliseconds()))
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout.toJavaDuration())
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, java.time.Duration.ofSeconds(5))
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, java.time.Duration.ofSeconds(5))
-                .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, java.time.Duration.ofMillis(schemaTimeout.toMilliseconds()))
-                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, java.time.Duration.ofMillis(schemaTimeout.toMilliseconds()))
+                .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, schemaTimeout.toJavaDuration())
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, schemaTimeout.toJavaDuration())
                 // A node back from a restart is used again within seconds, not after the default minute.
                 .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, java.time.Duration.ofSeconds(5))
                 .build();
@@ -134,7 +134,7 @@ public class CassandraFactory {
     }
 
     public CassandraSchema schema() {
-        return new CassandraSchema(keyspace, replication, java.time.Duration.ofMillis(schemaTimeout.toMilliseconds()));
+        return new CassandraSchema(keyspace, replication, schemaTimeout.toJavaDuration());
     }
 
     private static InetSocketAddress address(String hostPort) {

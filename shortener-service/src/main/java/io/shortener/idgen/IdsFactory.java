@@ -76,7 +76,7 @@ public class IdsFactory {
 
     public ShortCodes build() {
         SnowflakeSettings settings = new SnowflakeSettings(IdLayout.DEFAULT, SnowflakeSettings.DEFAULT_EPOCH,
-                region, machine, java.time.Duration.ofMillis(maxClockBackwards.toMilliseconds()));
+                region, machine, maxClockBackwards.toJavaDuration());
         return new ShortCodes(new SnowflakeGenerator(settings), new FeistelPermutation(codeKey));
     }
 }
