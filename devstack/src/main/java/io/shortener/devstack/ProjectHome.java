@@ -39,6 +39,14 @@ public record ProjectHome(Path root) {
         return requireBuilt(root.resolve("cassandra/target/classpath.txt"), "cassandra");
     }
 
+    public Path kafkaConf() {
+        return root.resolve("kafka/conf");
+    }
+
+    public Path kafkaClasspath() {
+        return requireBuilt(root.resolve("kafka/target/classpath.txt"), "kafka");
+    }
+
     public Path serviceJar() {
         return requireBuilt(root.resolve("shortener-service/target/shortener-service.jar"), "shortener-service");
     }
