@@ -24,6 +24,14 @@ import io.shortener.cache.RedisConnection;
 import io.shortener.cache.RedisHealthCheck;
 import io.shortener.cache.RedisLinkCache;
 import io.shortener.cassandra.CassandraFactory;
+import io.shortener.click.ClickConfiguration;
+import io.shortener.click.ClickEnricher;
+import io.shortener.click.ClickHealthCheck;
+import io.shortener.click.ClickPipeline;
+import io.shortener.click.ClickRecorder;
+import io.shortener.click.ClickSpool;
+import io.shortener.click.UserAgentClassifier;
+import io.shortener.click.VisitorIds;
 import io.shortener.cassandra.CassandraHealthCheck;
 import io.shortener.cassandra.ManagedCqlSession;
 import io.shortener.error.ApiExceptionMapper;
@@ -33,6 +41,7 @@ import io.shortener.error.RequestBodyLimit;
 import io.shortener.error.StorageUnavailableMapper;
 import io.shortener.error.UnexpectedErrorMapper;
 import io.shortener.error.WebApplicationExceptionMapper;
+import io.shortener.idgen.ShortCodes;
 import io.shortener.link.AliasPolicy;
 import io.shortener.link.CassandraLinkStore;
 import io.shortener.link.LinkResource;
@@ -41,6 +50,7 @@ import io.shortener.link.LinkStore;
 import io.shortener.link.TargetUrlPolicy;
 import io.shortener.redirect.RedirectHandler;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -78,10 +88,11 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         CachingLinkStore store = cachedStore(config.getCache(), new CassandraLinkStore(session, cassandra.getKeyspace()),
                 environment, clock);
 
+        ShortCodes codes = config.getIds().build();
         String publicBaseUrl = config.getLinks().getPublicBaseUrl();
         LinkService links = new LinkService(
                 store,
-                config.getIds().build(),
+                codes,
                 new TargetUrlPolicy(URI.create(publicBaseUrl)),
                 new AliasPolicy(),
                 config.getLinks().defaultRedirect(),
@@ -97,7 +108,26 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         environment.jersey().register(new UnexpectedErrorMapper());
         environment.jersey().register(new LinkResource(links, publicBaseUrl));
         environment.getApplicationContext().insertHandler(new RedirectHandler(links, config.getRedirects().cachePolicy(),
-                clock, environment.getObjectMapper(), environment.metrics().timer("redirects")));
+                clock, environment.getObjectMapper(), environment.metrics().timer("redirects"),
+                clickRecorder(config, codes, environment), config.getClicks().getCountryHeader()));
+    }
+
+    /** Every redirect becomes a click event on Kafka; see ClickPipeline. */
+    private static ClickRecorder clickRecorder(ShortenerConfiguration config, ShortCodes codes, Environment environment) {
+        ClickConfiguration clicks = config.getClicks();
+        if (!clicks.isEnabled()) {
+            return ClickRecorder.NONE;
+        }
+        int region = config.getIds().getRegion();
+        int machine = config.getIds().getMachine();
+        ClickPipeline pipeline = new ClickPipeline(clicks.getQueueCapacity(),
+                new ClickEnricher(new UserAgentClassifier(), new VisitorIds(clicks.getVisitorKey()), codes::nextId, region, machine),
+                environment.getObjectMapper(), clicks.producer("shortener-" + region + "-" + machine),
+                new ClickSpool(Path.of(clicks.getSpoolDirectory()), clicks.getSpoolMaxBytes()), clicks.getTopic(),
+                environment.metrics());
+        environment.lifecycle().manage(pipeline);
+        environment.healthChecks().register("clicks", new ClickHealthCheck(pipeline));
+        return pipeline;
     }
 
     /** L1 in this process, L2 in the Redis Cluster, Cassandra behind both; see CachingLinkStore. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.shortener.cache.CacheConfiguration;
 import io.shortener.cassandra.CassandraFactory;
+import io.shortener.click.ClickConfiguration;
 import io.shortener.idgen.IdsFactory;
 import io.shortener.link.LinksConfiguration;
 import io.shortener.redirect.RedirectConfiguration;
@@ -32,6 +33,10 @@ public class ShortenerConfiguration extends Configuration {
     @Valid
     @NotNull
     private CacheConfiguration cache = new CacheConfiguration();
+
+    @Valid
+    @NotNull
+    private ClickConfiguration clicks = new ClickConfiguration();
 
     @JsonProperty
     public LinksConfiguration getLinks() {
@@ -81,5 +86,15 @@ public class ShortenerConfiguration extends Configuration {
     @JsonProperty
     public void setCache(CacheConfiguration cache) {
         this.cache = cache;
+    }
+
+    @JsonProperty
+    public ClickConfiguration getClicks() {
+        return clicks;
+    }
+
+    @JsonProperty
+    public void setClicks(ClickConfiguration clicks) {
+        this.clicks = clicks;
     }
 }

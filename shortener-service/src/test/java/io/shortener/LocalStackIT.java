@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shortener.devstack.CassandraNode;
 import io.shortener.devstack.CassandraNodeSettings;
 import io.shortener.devstack.Devstack;
+import io.shortener.devstack.KafkaBroker;
+import io.shortener.devstack.KafkaBrokerSettings;
 import io.shortener.devstack.ProjectHome;
 import io.shortener.devstack.RedisCluster;
 import io.shortener.devstack.RedisClusterSettings;
@@ -21,8 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What `bin/shortener up` and `down` do, end to end, on a stack of its own (Cassandra and a Redis
- * Cluster on 127.0.0.12, the packaged service jar on free ports): a link survives the whole system going down and up again.
+ * What `bin/shortener up` and `down` do, end to end, on a stack of its own (Cassandra, a Redis
+ * Cluster and Kafka on 127.0.0.12, the packaged service jar on free ports): a link survives the whole system going down and up again.
  */
 class LocalStackIT {
 
@@ -30,6 +32,7 @@ class LocalStackIT {
     private final StackDefinition stack = new StackDefinition("e2e",
             CassandraNodeSettings.single("shortener-e2e", "node1", "127.0.0.12", 17399, true),
             RedisClusterSettings.threeByTwo("e2e", "127.0.0.12", 16379),
+            KafkaBrokerSettings.single("e2e", "127.0.0.12"),
             new ServiceSettings("127.0.0.1", freePort(), freePort()));
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final Devstack devstack = new Devstack(home, stack, new PrintStream(output, true, StandardCharsets.UTF_8));
@@ -40,12 +43,14 @@ class LocalStackIT {
         devstack.down();
         new CassandraNode(home, home.stackDir(stack.name()), stack.cassandra()).wipe();
         new RedisCluster(home.stackDir(stack.name()), stack.redis()).wipe();
+        new KafkaBroker(home, home.stackDir(stack.name()), stack.kafka()).wipe();
     }
 
     @Test
     void aCreatedLinkRedirectsReadsBackAndStillRedirectsAfterDownAndUp() throws Exception {
         new CassandraNode(home, home.stackDir(stack.name()), stack.cassandra()).wipe();
         new RedisCluster(home.stackDir(stack.name()), stack.redis()).wipe();
+        new KafkaBroker(home, home.stackDir(stack.name()), stack.kafka()).wipe();
         devstack.up();
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("shortener is up").contains(stack.service().publicBaseUrl());
         Http http = new Http(stack.service().httpPort());

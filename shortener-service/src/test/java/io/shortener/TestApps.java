@@ -4,24 +4,27 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.shortener.devstack.junit.RealCassandra;
+import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
 import java.net.InetSocketAddress;
 
-/** The service as the integration tests run it: real Cassandra and Redis Cluster, random ports, a keyspace per test class. */
+/** The service as the integration tests run it: real Cassandra, Redis Cluster and Kafka, random ports, a keyspace per test class. */
 public final class TestApps {
 
     private TestApps() {
     }
 
     public static DropwizardAppExtension<ShortenerConfiguration> shortener(String keyspace, ConfigOverride... extra) {
-        ConfigOverride[] overrides = new ConfigOverride[extra.length + 6];
+        ConfigOverride[] overrides = new ConfigOverride[extra.length + 8];
         overrides[0] = ConfigOverride.config("server.applicationConnectors[0].port", "0");
         overrides[1] = ConfigOverride.config("server.adminConnectors[0].port", "0");
         overrides[2] = ConfigOverride.config("cassandra.contactPoints[0]", RealCassandra.ENDPOINT.contactPoint());
         overrides[3] = ConfigOverride.config("cassandra.localDatacenter", RealCassandra.ENDPOINT.datacenter());
         overrides[4] = ConfigOverride.config("cassandra.keyspace", keyspace);
         overrides[5] = ConfigOverride.config("cache.redis.nodes", RealRedisCluster.nodes());
-        System.arraycopy(extra, 0, overrides, 6, extra.length);
+        overrides[6] = ConfigOverride.config("clicks.bootstrapServers", RealKafka.SETTINGS.bootstrapServers());
+        overrides[7] = ConfigOverride.config("clicks.spoolDirectory", "target/spool/" + keyspace + "-" + System.nanoTime());
+        System.arraycopy(extra, 0, overrides, 8, extra.length);
         return new DropwizardAppExtension<>(ShortenerApplication.class, "config/shortener.yml", overrides);
     }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The command line behind `bin/shortener up|down|status`: starts the local stack's servers (Cassandra,
- * the Redis Cluster, the service) in the
+ * the Redis Cluster, Kafka, the service) in the
  * background, each tracked by a pid file under .devstack/local, and stops them by PID.
  */
 public final class Devstack {
@@ -13,6 +13,7 @@ public final class Devstack {
     private final StackDefinition stack;
     private final CassandraNode cassandra;
     private final RedisCluster redis;
+    private final KafkaBroker kafka;
     private final ServiceProcess service;
     private final NginxBaseline nginx;
     private final PrintStream out;
@@ -21,6 +22,7 @@ public final class Devstack {
         this.stack = stack;
         this.cassandra = new CassandraNode(home, home.stackDir(stack.name()), stack.cassandra());
         this.redis = new RedisCluster(home.stackDir(stack.name()), stack.redis());
+        this.kafka = new KafkaBroker(home, home.stackDir(stack.name()), stack.kafka());
         this.service = new ServiceProcess(home, home.stackDir(stack.name()), stack.service());
         this.nginx = new NginxBaseline(home, home.stackDir(stack.name()));
         this.out = out;
@@ -55,10 +57,13 @@ public final class Devstack {
         redis.ensureRunning();
         out.printf("redis      %-28s 3 masters, 3 replicas%n", stack.redis().address() + ":" + stack.redis().firstPort()
                 + "-" + stack.redis().ports().get(stack.redis().ports().size() - 1));
+        LocalProcess broker = kafka.ensureRunning();
+        out.printf("kafka      %-28s pid %d  (topics %s)%n", stack.kafka().bootstrapServers(), broker.pid(),
+                stack.kafka().topics().stream().map(KafkaBrokerSettings.TopicSpec::name).toList());
         Optional<LocalProcess> running = service.running();
         LocalProcess app = running.filter(p -> service.healthy()).orElseGet(() -> {
             running.ifPresent(p -> service.stop());
-            return service.start(cassandra.endpoint(), stack.redis());
+            return service.start(cassandra.endpoint(), stack.redis(), stack.kafka());
         });
         out.printf("service    %-28s pid %d  (%s)%n", stack.service().publicBaseUrl(), app.pid(), app.logFile());
         out.printf("%nshortener is up in %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -80,6 +85,7 @@ public final class Devstack {
 
     public void down() {
         report("service", service.stop());
+        report("kafka", kafka.stop());
         report("redis", redis.stop());
         report("cassandra", cassandra.stop());
     }
@@ -90,6 +96,7 @@ public final class Devstack {
         long redisNodes = stack.redis().ports().stream().filter(port -> redis.running(port).isPresent()).count();
         out.printf("redis      %d of %d nodes running%s%n", redisNodes, stack.redis().ports().size(),
                 redisNodes > 0 && redis.clusterOk() ? ", cluster ok" : "");
+        out.printf("kafka      %s%n", kafka.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
         out.printf("cassandra  %s%n", cassandra.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
     }
 

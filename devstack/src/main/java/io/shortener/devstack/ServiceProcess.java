@@ -36,7 +36,7 @@ public final class ServiceProcess {
         return LocalProcess.attach("shortener-service", pidFile(), marker(), logFile());
     }
 
-    public LocalProcess start(CassandraEndpoint cassandra, RedisClusterSettings redis) {
+    public LocalProcess start(CassandraEndpoint cassandra, RedisClusterSettings redis, KafkaBrokerSettings kafka) {
         stop();
         Ports.requireFree(settings.host(), settings.httpPort(), "shortener-service");
         Ports.requireFree(settings.host(), settings.adminPort(), "shortener-service (admin)");
@@ -50,7 +50,8 @@ public final class ServiceProcess {
                 "SHORTENER_PUBLIC_BASE_URL", settings.publicBaseUrl(),
                 "SHORTENER_CASSANDRA_CONTACT_POINT", cassandra.contactPoint(),
                 "SHORTENER_CASSANDRA_DC", cassandra.datacenter(),
-                "SHORTENER_REDIS_NODES", String.join(",", redis.nodes()));
+                "SHORTENER_REDIS_NODES", String.join(",", redis.nodes()),
+                "SHORTENER_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         LocalProcess process = LocalProcess.start(
                 new ProcessSpec("shortener-service", command, dir, logFile(), pidFile(), marker(), environment), STOP_GRACE);
         process.awaitReady("healthy at " + settings.healthUrl(), START_TIMEOUT, this::healthy);

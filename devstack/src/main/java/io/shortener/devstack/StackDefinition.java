@@ -4,16 +4,18 @@ package io.shortener.devstack;
  * A named set of servers. The local run and the tests use different loopback addresses, so tests can
  * run while `bin/shortener up` is serving.
  */
-public record StackDefinition(String name, CassandraNodeSettings cassandra, RedisClusterSettings redis, ServiceSettings service) {
+public record StackDefinition(String name, CassandraNodeSettings cassandra, RedisClusterSettings redis, KafkaBrokerSettings kafka,
+                              ServiceSettings service) {
 
     /**
      * What `bin/shortener up` starts: Cassandra on 127.0.0.1:19042, a Redis Cluster on 127.0.0.1:16379-16384,
-     * the service on 8080/8081 unless overridden.
+     * Kafka on 127.0.0.1:19092, the service on 8080/8081 unless overridden.
      */
     public static StackDefinition local() {
         return new StackDefinition("local",
                 CassandraNodeSettings.local("shortener-local", "node1", "127.0.0.1", 17199),
                 RedisClusterSettings.threeByTwo("cluster", "127.0.0.1", 16379),
+                KafkaBrokerSettings.single("broker", "127.0.0.1"),
                 new ServiceSettings("127.0.0.1", intEnv("SHORTENER_HTTP_PORT", 8080), intEnv("SHORTENER_ADMIN_PORT", 8081)));
     }
 
@@ -22,6 +24,7 @@ public record StackDefinition(String name, CassandraNodeSettings cassandra, Redi
         return new StackDefinition("test",
                 CassandraNodeSettings.single("shortener-test", "node1", "127.0.0.11", 17299, true),
                 RedisClusterSettings.threeByTwo("cluster", "127.0.0.11", 16379),
+                KafkaBrokerSettings.single("broker", "127.0.0.11"),
                 new ServiceSettings("127.0.0.1", 0, 0));
     }
 

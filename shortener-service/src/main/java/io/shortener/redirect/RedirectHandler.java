@@ -4,6 +4,8 @@ import com.codahale.metrics.Timer;
 import com.datastax.oss.driver.api.core.DriverException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shortener.click.ClickRecorder;
+import io.shortener.click.RawClick;
 import io.shortener.error.ErrorBody;
 import io.shortener.link.AliasPolicy;
 import io.shortener.link.Link;
@@ -25,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /{code}} (and HEAD): the redirect itself, answered by a Jetty handler in front of Jersey.
+ * {@code GET /{code}} (and HEAD): the redirect itself, answered by a Jetty handler in front of Jersey,
+ * and its click handed to the click pipeline without waiting.
  * The hot path is a path check, a cache lookup and three headers; Jersey's per-request machinery
  * (injection, URI building, filters) cost more than all of that together. Everything else, and any
  * path that cannot be a code, goes on to Jersey.
@@ -43,13 +46,18 @@ public final class RedirectHandler extends Handler.Wrapper {
     private final Clock clock;
     private final ObjectMapper json;
     private final Timer timer;
+    private final ClickRecorder clicks;
+    private final String countryHeader;
 
-    public RedirectHandler(LinkService links, RedirectCachePolicy cachePolicy, Clock clock, ObjectMapper json, Timer timer) {
+    public RedirectHandler(LinkService links, RedirectCachePolicy cachePolicy, Clock clock, ObjectMapper json, Timer timer,
+                           ClickRecorder clicks, String countryHeader) {
         this.links = links;
         this.cachePolicy = cachePolicy;
         this.clock = clock;
         this.json = json;
         this.timer = timer;
+        this.clicks = clicks;
+        this.countryHeader = countryHeader == null || countryHeader.isBlank() ? null : countryHeader;
     }
 
     @Override
@@ -84,6 +92,10 @@ public final class RedirectHandler extends Handler.Wrapper {
             headers.put(NOINDEX);
             headers.put(NO_BODY);
             callback.succeeded();
+            HttpFields requestHeaders = request.getHeaders();
+            clicks.record(new RawClick(code, now.toEpochMilli(), head, Request.getRemoteAddr(request),
+                    requestHeaders.get(HttpHeader.USER_AGENT), requestHeaders.get(HttpHeader.REFERER),
+                    countryHeader == null ? null : requestHeaders.get(countryHeader)));
         } catch (DriverException e) {
             LOG.warn("storage request failed: {}", e.toString());
             error(response, callback, head, 503, "storage is temporarily unavailable; try again", true);

@@ -11,6 +11,7 @@ import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
 import io.shortener.TestApps;
 import io.shortener.devstack.junit.RealCassandra;
+import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,7 +31,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClusterClient;
 
 /** Each level's hit and miss paths, negative caching and stampede protection, against real Redis and Cassandra. */
-@ExtendWith({RealCassandra.class, RealRedisCluster.class, DropwizardExtensionsSupport.class})
+@ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
 class CacheLevelsIT {
 
     static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener("it_cache_levels");

@@ -52,6 +52,7 @@ class RedisFailureIT {
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("cassandra.contactPoints[0]", RealCassandra.ENDPOINT.contactPoint()),
                 ConfigOverride.config("cassandra.keyspace", "it_redis_failure"),
+                ConfigOverride.config("clicks.enabled", "false"),
                 ConfigOverride.config("cache.redis.nodes", String.join(",", REDIS.nodes())),
                 // L1 forgets at once, so every redirect asks Redis.
                 ConfigOverride.config("cache.local.ttl", "1ms"),

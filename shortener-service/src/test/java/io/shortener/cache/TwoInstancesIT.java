@@ -9,6 +9,7 @@ import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
 import io.shortener.TestApps;
 import io.shortener.devstack.junit.RealCassandra;
+import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
 import io.dropwizard.testing.ConfigOverride;
 import java.net.http.HttpResponse;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Two instances of the service, one Cassandra, one Redis Cluster: a delete through one reaches the other's L1. */
-@ExtendWith({RealCassandra.class, RealRedisCluster.class, DropwizardExtensionsSupport.class})
+@ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
 class TwoInstancesIT {
 
     /** The README's bound for a delete to reach every instance while Redis pub/sub works. */

@@ -50,6 +50,7 @@ class StorageOutageIT {
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("cassandra.contactPoints[0]", node.endpoint().contactPoint()),
                 ConfigOverride.config("cassandra.keyspace", "it_outage"),
+                ConfigOverride.config("clicks.enabled", "false"),
                 ConfigOverride.config("cache.redis.nodes", RealRedisCluster.nodes()));
         app.before();
         Http http = new Http(app.getLocalPort());

@@ -12,6 +12,7 @@ import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
 import io.shortener.TestApps;
 import io.shortener.devstack.junit.RealCassandra;
+import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
 import java.io.ByteArrayInputStream;
 import java.net.Socket;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Whatever a client sends, a bad request gets a 4xx in the JSON error shape and leaves nothing stored. */
-@ExtendWith({RealCassandra.class, RealRedisCluster.class, DropwizardExtensionsSupport.class})
+@ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
 class BadInputIT {
 
     static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener("it_bad_input");

@@ -8,6 +8,7 @@ import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
 import io.shortener.TestApps;
 import io.shortener.devstack.junit.RealCassandra;
+import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith({RealCassandra.class, RealRedisCluster.class, DropwizardExtensionsSupport.class})
+@ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
 class ConcurrentAliasIT {
 
     static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener("it_concurrent_alias");

@@ -11,6 +11,7 @@ import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
 import io.shortener.TestApps;
 import io.shortener.devstack.junit.RealCassandra;
+import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith({RealCassandra.class, RealRedisCluster.class, DropwizardExtensionsSupport.class})
+@ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
 class LinkApiIT {
 
     static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener("it_link_api");

@@ -1,0 +1,51 @@
+package io.shortener.click;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/** Turns what a redirect saw into a click event. Not thread-safe (VisitorIds): used by the one sending thread. */
+public final class ClickEnricher {
+
+    private final UserAgentClassifier classifier;
+    private final VisitorIds visitors;
+    private final LongSupplier eventIds;
+    private final int region;
+    private final int instance;
+
+    public ClickEnricher(UserAgentClassifier classifier, VisitorIds visitors, LongSupplier eventIds, int region, int instance) {
+        this.classifier = classifier;
+        this.visitors = visitors;
+        this.eventIds = eventIds;
+        this.region = region;
+        this.instance = instance;
+    }
+
+    public ClickEvent enrich(RawClick click) {
+        UserAgentClassifier.Classification agent = classifier.classify(click.userAgent(), click.head());
+        return new ClickEvent(ClickEvent.SCHEMA_VERSION, eventIds.getAsLong(), click.code(), click.timestampMillis(),
+                region, instance, referrerHost(click.referer()), agent.deviceClass(), agent.browser(), agent.os(), agent.bot(),
+                country(click.country()), visitors.of(click.clientAddress(), click.userAgent(), click.timestampMillis()));
+    }
+
+    static String referrerHost(String referer) {
+        if (referer == null || referer.isBlank()) {
+            return null;
+        }
+        try {
+            String host = URI.create(referer.trim()).getHost();
+            return host == null ? null : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Two letters from the trusted header, upper-cased; anything else (a proxy's "XX", garbage) is unknown. */
+    static String country(String header) {
+        if (header == null) {
+            return null;
+        }
+        String code = header.trim().toUpperCase(Locale.ROOT);
+        return code.matches("[A-Z]{2}") && !code.equals("XX") ? code : null;
+    }
+}

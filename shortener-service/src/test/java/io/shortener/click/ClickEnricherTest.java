@@ -1,0 +1,39 @@
+package io.shortener.click;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ClickEnricherTest {
+
+    private final AtomicLong ids = new AtomicLong(100);
+    private final ClickEnricher enricher = new ClickEnricher(new UserAgentClassifier(), new VisitorIds("k"), ids::incrementAndGet, 3, 7);
+
+    @Test
+    void anEventCarriesTheCodeTimeRegionInstanceAndWhatTheRequestTold() {
+        ClickEvent event = enricher.enrich(new RawClick("launch", 1_795_000_000_000L, false, "203.0.113.9",
+                UserAgentClassifierTest.SAFARI_IPHONE, "https://News.Example.com/story?id=1", "de"));
+
+        assertThat(event.schemaVersion()).isEqualTo(1);
+        assertThat(event.eventId()).isEqualTo(101);
+        assertThat(event.code()).isEqualTo("launch");
+        assertThat(event.timestamp()).isEqualTo(1_795_000_000_000L);
+        assertThat(event.region()).isEqualTo(3);
+        assertThat(event.instance()).isEqualTo(7);
+        assertThat(event.referrerHost()).isEqualTo("news.example.com");
+        assertThat(event.country()).isEqualTo("DE");
+        assertThat(event.deviceClass()).isEqualTo("mobile");
+        assertThat(event.bot()).isFalse();
+        assertThat(event.visitorId()).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void aMissingOrBrokenRefererIsDirectAndAnUnknownCountryIsNull() {
+        assertThat(ClickEnricher.referrerHost(null)).isNull();
+        assertThat(ClickEnricher.referrerHost("not a url")).isNull();
+        assertThat(ClickEnricher.country("XX")).isNull();
+        assertThat(ClickEnricher.country("Germany")).isNull();
+        assertThat(ClickEnricher.country(null)).isNull();
+    }
+}

@@ -1,0 +1,113 @@
+package io.shortener.click;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.shortener.Http;
+import io.shortener.ShortenerConfiguration;
+import io.shortener.TestApps;
+import io.shortener.devstack.junit.RealCassandra;
+import io.shortener.devstack.junit.RealKafka;
+import io.shortener.devstack.junit.RealRedisCluster;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Redirects against the real service, click events read back from the real broker. */
+@ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
+class ClickEventsIT {
+
+    private static final String TOPIC = "clicks_it_events";
+
+    static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener("it_click_events",
+            ConfigOverride.config("clicks.topic", TOPIC),
+            ConfigOverride.config("clicks.countryHeader", "CF-IPCountry"),
+            ConfigOverride.config("ids.region", "2"),
+            ConfigOverride.config("ids.machine", "5"));
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void everyRedirectBecomesExactlyOneEventWithTheHumanAndBotSplit() throws Exception {
+        KafkaTopicReader kafka = new KafkaTopicReader(RealKafka.SETTINGS.bootstrapServers());
+        kafka.createTopic(TOPIC, 3);
+        Http http = new Http(APP.getLocalPort());
+        String code = json.readTree(http.postJson("/api/v1/links", "{\"url\": \"https://example.com/clicked\"}").body())
+                .get("code").asText();
+
+        int humans = 0;
+        int bots = 0;
+        for (int i = 0; i < 5; i++) {
+            humans += redirect(http, code, "GET", UserAgentClassifierTest.CHROME_WINDOWS, "https://news.example.com/a", "DE");
+        }
+        for (int i = 0; i < 3; i++) {
+            humans += redirect(http, code, "GET", UserAgentClassifierTest.SAFARI_IPHONE, null, "FR");
+        }
+        for (int i = 0; i < 2; i++) {
+            bots += redirect(http, code, "GET", UserAgentClassifierTest.GOOGLEBOT, null, null);
+            bots += redirect(http, code, "GET", UserAgentClassifierTest.FACEBOOK_PREVIEW, null, null);
+            bots += redirect(http, code, "HEAD", UserAgentClassifierTest.CHROME_WINDOWS, null, null);
+        }
+        int total = humans + bots;
+
+        List<JsonNode> events = kafka.readAll(TOPIC, total, Duration.ofSeconds(60));
+
+        assertThat(events).hasSize(total);
+        assertThat(events.stream().map(e -> e.get("eventId").asLong()).distinct()).hasSize(total);
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.get("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(e.get("code").asText()).isEqualTo(code);
+            assertThat(e.get("region").asInt()).isEqualTo(2);
+            assertThat(e.get("instance").asInt()).isEqualTo(5);
+            assertThat(e.get("timestamp").asLong()).isCloseTo(System.currentTimeMillis(), org.assertj.core.api.Assertions.within(120_000L));
+            assertThat(e.toString()).as("no raw address leaves the service").doesNotContain("127.0.0.1");
+        });
+        assertThat(events.stream().filter(e -> !e.get("bot").asBoolean())).hasSize(humans);
+        Map<String, Long> devices = events.stream().collect(Collectors.groupingBy(e -> e.get("deviceClass").asText(), Collectors.counting()));
+        assertThat(devices).containsEntry("desktop", 5L).containsEntry("mobile", 3L).containsEntry("bot", (long) bots);
+        Map<String, Long> countries = events.stream().filter(e -> !e.get("country").isNull())
+                .collect(Collectors.groupingBy(e -> e.get("country").asText(), Collectors.counting()));
+        assertThat(countries).containsExactlyInAnyOrderEntriesOf(Map.of("DE", 5L, "FR", 3L));
+        assertThat(events.stream().filter(e -> "news.example.com".equals(e.get("referrerHost").asText(null)))).hasSize(5);
+        Map<String, List<String>> visitorsByBrowser = events.stream().filter(e -> !e.get("bot").asBoolean())
+                .collect(Collectors.groupingBy(e -> e.get("browser").asText(),
+                        Collectors.mapping(e -> e.get("visitorId").asText(), Collectors.toList())));
+        assertThat(visitorsByBrowser.get("Chrome").stream().distinct()).as("one person, one day, one visitor").hasSize(1);
+        assertThat(visitorsByBrowser.get("Mobile Safari").stream().distinct()).hasSize(1);
+        assertThat(visitorsByBrowser.get("Chrome").get(0)).isNotEqualTo(visitorsByBrowser.get("Mobile Safari").get(0));
+    }
+
+    @Test
+    void notFoundAndExpiredAnswersAreNoClicks() throws Exception {
+        KafkaTopicReader kafka = new KafkaTopicReader(RealKafka.SETTINGS.bootstrapServers());
+        kafka.createTopic(TOPIC, 3);
+        Http http = new Http(APP.getLocalPort());
+        String missing = "never-created-" + System.nanoTime();
+
+        assertThat(http.get("/" + missing).statusCode()).isEqualTo(404);
+
+        List<JsonNode> events = kafka.readAll(TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(3));
+        assertThat(events).noneMatch(e -> e.get("code").asText().equals(missing));
+    }
+
+    private static int redirect(Http http, String code, String method, String userAgent, String referer, String country) {
+        HttpRequest.Builder request = http.request("/" + code).method(method, HttpRequest.BodyPublishers.noBody())
+                .header("User-Agent", userAgent);
+        if (referer != null) {
+            request.header("Referer", referer);
+        }
+        if (country != null) {
+            request.header("CF-IPCountry", country);
+        }
+        assertThat(http.send(request.build()).statusCode()).isEqualTo(302);
+        return 1;
+    }
+}
