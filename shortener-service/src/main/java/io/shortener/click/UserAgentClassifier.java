@@ -2,7 +2,9 @@ package io.shortener.click;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import ua_parser.CachingParser;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import ua_parser.Parser;
 import ua_parser.Client;
 
 /**
@@ -24,17 +26,28 @@ public final class UserAgentClassifier {
     public record Classification(String browser, String os, String deviceClass, boolean bot) {
     }
 
-    private final CachingParser parser = new CachingParser(10_000);
+    private static final Classification NO_AGENT = new Classification("Other", "Other", "bot", true);
+
+    private final Parser parser = new Parser();
+    /** A few thousand User-Agents make most traffic: each is parsed once, not on every click. */
+    private final LoadingCache<String, Classification> known = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .build(this::parse);
 
     public Classification classify(String userAgent, boolean headRequest) {
         if (userAgent == null || userAgent.isBlank()) {
-            return new Classification("Other", "Other", "bot", true);
+            return NO_AGENT;
         }
+        Classification agent = known.get(userAgent);
+        // A HEAD request fetches no page: whatever sends it is not a person following a link.
+        return headRequest && !agent.bot() ? new Classification(agent.browser(), agent.os(), "bot", true) : agent;
+    }
+
+    private Classification parse(String userAgent) {
         Client client = parser.parse(userAgent);
-        String browser = client.userAgent.family;
         String os = client.os.family;
-        boolean bot = headRequest || "Spider".equals(client.device.family) || BOTS.matcher(userAgent).find();
-        return new Classification(browser, os, bot ? "bot" : deviceClass(userAgent, os, client.device.family), bot);
+        boolean bot = "Spider".equals(client.device.family) || BOTS.matcher(userAgent).find();
+        return new Classification(client.userAgent.family, os, bot ? "bot" : deviceClass(userAgent, os, client.device.family), bot);
     }
 
     private static String deviceClass(String userAgent, String os, String device) {

@@ -51,15 +51,14 @@ public final class VisitorIds {
         try {
             byte[] bytes;
             if (IPV4.matcher(address).matches()) {
-                String[] parts = address.split("\\.");
-                bytes = new byte[4];
-                for (int i = 0; i < 4; i++) {
-                    int part = Integer.parseInt(parts[i]);
-                    if (part > 255) {
+                // The common case, on every click: keep the first three parts as they are.
+                int lastDot = address.lastIndexOf('.');
+                for (String part : address.substring(0, lastDot).split("\\.")) {
+                    if (Integer.parseInt(part) > 255) {
                         return "unknown";
                     }
-                    bytes[i] = (byte) part;
                 }
+                return Integer.parseInt(address.substring(lastDot + 1)) > 255 ? "unknown" : address.substring(0, lastDot) + ".0";
             } else {
                 String literal = address.replace("[", "").replace("]", "");
                 int zone = literal.indexOf('%');
