@@ -61,7 +61,7 @@ public final class Devstack {
         out.printf("kafka      %-28s pid %d  (topics %s)%n", stack.kafka().bootstrapServers(), broker.pid(),
                 stack.kafka().topics().stream().map(KafkaBrokerSettings.TopicSpec::name).toList());
         Optional<LocalProcess> running = service.running();
-        LocalProcess app = running.filter(p -> service.healthy()).orElseGet(() -> {
+        LocalProcess app = running.filter(p -> service.healthy() && service.upToDate()).orElseGet(() -> {
             running.ifPresent(p -> service.stop());
             return service.start(cassandra.endpoint(), stack.redis(), stack.kafka());
         });

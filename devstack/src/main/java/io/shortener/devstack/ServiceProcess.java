@@ -1,11 +1,14 @@
 package io.shortener.devstack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +43,19 @@ public final class ServiceProcess {
         stop();
         Ports.requireFree(settings.host(), settings.httpPort(), "shortener-service");
         Ports.requireFree(settings.host(), settings.adminPort(), "shortener-service (admin)");
+        // Run a copy: the next build rewrites target/shortener-service.jar, and a JVM whose jar changes
+        // under it fails on the next class it loads.
+        Path jar = runningJar();
+        try {
+            Files.createDirectories(dir);
+            Files.copy(home.serviceJar(), jar, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 marker(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
-                "-jar", home.serviceJar().toString(), "server", home.serviceConfig().toString());
+                "-jar", jar.toString(), "server", home.serviceConfig().toString());
         Map<String, String> environment = Map.of(
                 "SHORTENER_HTTP_PORT", Integer.toString(settings.httpPort()),
                 "SHORTENER_ADMIN_PORT", Integer.toString(settings.adminPort()),
@@ -56,6 +68,19 @@ public final class ServiceProcess {
                 new ProcessSpec("shortener-service", command, dir, logFile(), pidFile(), marker(), environment), STOP_GRACE);
         process.awaitReady("healthy at " + settings.healthUrl(), START_TIMEOUT, this::healthy);
         return process;
+    }
+
+    /** Whether the running copy is the jar built last. */
+    public boolean upToDate() {
+        try {
+            return Files.exists(runningJar()) && Files.mismatch(home.serviceJar(), runningJar()) == -1;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Path runningJar() {
+        return dir.resolve("shortener-service.jar");
     }
 
     public boolean stop() {

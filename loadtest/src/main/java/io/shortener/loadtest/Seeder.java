@@ -35,7 +35,7 @@ final class Seeder {
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"url\": \"https://example.com/seed/" + runId + "/" + i + "\"}"))
                     .build();
-            pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+            pending.add(sendWithRetries(request, 3)
                     .thenAccept(response -> {
                         if (response.statusCode() != 201) {
                             throw new IllegalStateException("seeding failed: " + response.statusCode() + " " + response.body());
@@ -50,5 +50,13 @@ final class Seeder {
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         return new ArrayList<>(codes);
+    }
+
+    /** A pooled connection the server has just closed fails a POST at once; the client only retries GETs itself. */
+    private CompletableFuture<HttpResponse<String>> sendWithRetries(HttpRequest request, int attempts) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .handle((response, error) -> error == null ? CompletableFuture.completedFuture(response)
+                        : attempts > 1 ? sendWithRetries(request, attempts - 1) : CompletableFuture.<HttpResponse<String>>failedFuture(error))
+                .thenCompose(future -> future);
     }
 }
