@@ -2,7 +2,6 @@ package io.shortener.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,14 +122,9 @@ public final class CassandraNode {
     }
 
     private ProcessSpec processSpec() {
-        String classpath;
-        try {
-            classpath = Files.readString(home.cassandraClasspath(), StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String classpath = ForkedJvm.classpath(home.cassandraClasspath());
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ForkedJvm.java());
         command.add(marker());
         command.addAll(List.of(
                 "-Xms" + settings.heap(), "-Xmx" + settings.heap(),

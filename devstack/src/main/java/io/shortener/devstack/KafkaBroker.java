@@ -111,13 +111,8 @@ public final class KafkaBroker {
     }
 
     private List<String> java() {
-        String classpath;
-        try {
-            classpath = Files.readString(home.kafkaClasspath(), StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), marker(),
+        String classpath = ForkedJvm.classpath(home.kafkaClasspath());
+        return new ArrayList<>(List.of(ForkedJvm.java(), marker(),
                 "-Dlog4j2.configurationFile=" + home.kafkaConf().resolve("log4j2.properties"),
                 "-Dkafka.logs.dir=" + dir.resolve("logs"), "-cp", classpath));
     }

@@ -53,7 +53,7 @@ public final class ServiceProcess {
             throw new UncheckedIOException(e);
         }
         List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                ForkedJvm.java(),
                 marker(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
                 "-jar", jar.toString(), "server", home.serviceConfig().toString());
         Map<String, String> environment = Map.of(

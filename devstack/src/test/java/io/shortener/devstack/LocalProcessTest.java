@@ -112,7 +112,7 @@ class LocalProcessTest {
     private ProcessSpec sleeper(String name, String... args) {
         String marker = "-Dshortener.devstack=" + dir.resolve(name);
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), marker,
+                ForkedJvm.java(), marker,
                 "-cp", System.getProperty("java.class.path"), Sleeper.class.getName()));
         command.addAll(List.of(args));
         return new ProcessSpec(name, command, dir.resolve(name), dir.resolve(name + "/out.log"),

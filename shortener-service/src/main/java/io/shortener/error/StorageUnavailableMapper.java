@@ -13,8 +13,8 @@ public final class StorageUnavailableMapper implements ExceptionMapper<DriverExc
 
     @Override
     public Response toResponse(DriverException exception) {
-        LOG.warn("storage request failed: {}", exception.toString());
-        return Response.fromResponse(ErrorResponses.of(503, "storage is temporarily unavailable; try again"))
+        ServerErrors.logStorageFailure(LOG, exception);
+        return Response.fromResponse(ErrorResponses.of(503, ServerErrors.STORAGE_UNAVAILABLE))
                 .header("Retry-After", "1")
                 .build();
     }

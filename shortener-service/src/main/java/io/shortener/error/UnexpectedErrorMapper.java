@@ -2,7 +2,6 @@ package io.shortener.error;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,8 +12,6 @@ public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
-        LOG.error("unexpected error {}", id, exception);
-        return ErrorResponses.of(500, "internal error " + id + "; it has been logged");
+        return ErrorResponses.of(500, ServerErrors.logUnexpected(LOG, exception));
     }
 }

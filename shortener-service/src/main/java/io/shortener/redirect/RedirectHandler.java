@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shortener.click.ClickRecorder;
 import io.shortener.click.RawClick;
 import io.shortener.error.ErrorBody;
+import io.shortener.error.ServerErrors;
 import io.shortener.link.AliasPolicy;
 import io.shortener.link.Link;
 import io.shortener.link.LinkService;
@@ -14,7 +15,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -97,12 +97,10 @@ public final class RedirectHandler extends Handler.Wrapper {
                     requestHeaders.get(HttpHeader.USER_AGENT), requestHeaders.get(HttpHeader.REFERER),
                     countryHeader == null ? null : requestHeaders.get(countryHeader)));
         } catch (DriverException e) {
-            LOG.warn("storage request failed: {}", e.toString());
-            error(response, callback, head, 503, "storage is temporarily unavailable; try again", true);
+            ServerErrors.logStorageFailure(LOG, e);
+            error(response, callback, head, 503, ServerErrors.STORAGE_UNAVAILABLE, true);
         } catch (RuntimeException e) {
-            String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
-            LOG.error("unexpected error {}", id, e);
-            error(response, callback, head, 500, "internal error " + id + "; it has been logged", false);
+            error(response, callback, head, 500, ServerErrors.logUnexpected(LOG, e), false);
         }
         return true;
     }
