@@ -47,6 +47,30 @@ public record ProjectHome(Path root) {
         return requireBuilt(root.resolve("kafka/target/classpath.txt"), "kafka");
     }
 
+    public Path clickHouseConf() {
+        return root.resolve("clickhouse/conf");
+    }
+
+    public Path clickHouseSchema() {
+        return root.resolve("clickhouse/schema");
+    }
+
+    public Path clickHouseQueries() {
+        return root.resolve("clickhouse/queries");
+    }
+
+    public Path analyticsJar() {
+        return requireBuilt(root.resolve("analytics-spark/target/analytics-spark.jar"), "analytics-spark");
+    }
+
+    public Path analyticsClasspath() {
+        return requireBuilt(root.resolve("analytics-spark/target/classpath.txt"), "analytics-spark");
+    }
+
+    public Path analyticsConf() {
+        return root.resolve("analytics-spark/conf");
+    }
+
     public Path serviceJar() {
         return requireBuilt(root.resolve("shortener-service/target/shortener-service.jar"), "shortener-service");
     }

@@ -1,0 +1,45 @@
+package io.shortener.analytics;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The job's command line. Every option has a default that matches `bin/shortener up`; {@code --master}
+ * is left out when the job is submitted with spark-submit, which sets it.
+ */
+public record JobOptions(String master, String bootstrapServers, String topic, String clickHouseUrl, Path checkpoint,
+                         String trigger, String dedupWindow, long maxOffsetsPerTrigger, Path readyFile) {
+
+    private static final Set<String> NAMES = Set.of("master", "bootstrap-servers", "topic", "clickhouse-url", "checkpoint",
+            "trigger", "dedup-window", "max-offsets-per-trigger", "ready-file");
+
+    public static final String USAGE = """
+            usage: ClickAggregationJob [--master local[2]] [--bootstrap-servers 127.0.0.1:19092] [--topic clicks]
+                   [--clickhouse-url jdbc:clickhouse://127.0.0.1:18123/shortener?compress=false]
+                   [--checkpoint checkpoint/clicks] [--trigger '5 seconds'] [--dedup-window '1 hour']
+                   [--max-offsets-per-trigger 500000] [--ready-file path]""";
+
+    public static JobOptions parse(String... args) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i].startsWith("--") ? args[i].substring(2) : null;
+            if (name == null || !NAMES.contains(name) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unexpected argument " + args[i] + "\n" + USAGE);
+            }
+            values.put(name, args[++i]);
+        }
+        String readyFile = values.get("ready-file");
+        return new JobOptions(
+                values.get("master"),
+                values.getOrDefault("bootstrap-servers", "127.0.0.1:19092"),
+                values.getOrDefault("topic", "clicks"),
+                values.getOrDefault("clickhouse-url", "jdbc:clickhouse://127.0.0.1:18123/shortener?compress=false"),
+                Path.of(values.getOrDefault("checkpoint", "checkpoint/clicks")).toAbsolutePath(),
+                values.getOrDefault("trigger", "5 seconds"),
+                values.getOrDefault("dedup-window", "1 hour"),
+                Long.parseLong(values.getOrDefault("max-offsets-per-trigger", "500000")),
+                readyFile == null ? null : Path.of(readyFile).toAbsolutePath());
+    }
+}

@@ -1,0 +1,116 @@
+package io.shortener.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The analytics-spark job (Kafka → Spark → ClickHouse) in local mode, as a JVM of its own: the same job a
+ * Spark cluster would run with spark-submit. Its checkpoint lives in the stack's folder, so a restart
+ * carries on where the last run stopped.
+ */
+public final class AnalyticsJob {
+
+    private static final String MAIN_CLASS = "io.shortener.analytics.ClickAggregationJob";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** What Spark's own launcher adds on Java 17. */
+    private static final List<String> JAVA_17_FLAGS = javaFlags();
+
+    private final ProjectHome home;
+    private final SparkJobSettings settings;
+    private final Path dir;
+
+    public AnalyticsJob(ProjectHome home, Path stackDir, SparkJobSettings settings) {
+        this.home = home;
+        this.settings = settings;
+        this.dir = stackDir.resolve("analytics");
+    }
+
+    public Optional<LocalProcess> running() {
+        return LocalProcess.attach(processName(), pidFile(), marker(), logFile());
+    }
+
+    public LocalProcess ensureRunning(KafkaBrokerSettings kafka, String topic, ClickHouseSettings clickhouse) {
+        Optional<LocalProcess> running = running();
+        return running.isPresent() ? running.get() : start(kafka, topic, clickhouse);
+    }
+
+    /** Starts the job and waits until its streaming query runs (the first batch follows within seconds). */
+    public LocalProcess start(KafkaBrokerSettings kafka, String topic, ClickHouseSettings clickhouse) {
+        stop();
+        Path ready = dir.resolve("ready");
+        try {
+            Files.deleteIfExists(ready);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>(List.of(ForkedJvm.java(), marker(), "-Xms" + settings.heap(),
+                "-Xmx" + settings.heap(), "-XX:+UseG1GC"));
+        command.addAll(JAVA_17_FLAGS);
+        command.addAll(List.of(
+                "-Dlog4j2.configurationFile=" + home.analyticsConf().resolve("log4j2.properties"),
+                "-cp", home.analyticsJar() + ":" + ForkedJvm.classpath(home.analyticsClasspath()),
+                MAIN_CLASS,
+                "--master", settings.master(),
+                "--bootstrap-servers", kafka.bootstrapServers(),
+                "--topic", topic,
+                "--clickhouse-url", clickhouse.jdbcUrl(),
+                "--checkpoint", checkpoint().toString(),
+                "--trigger", settings.trigger(),
+                "--dedup-window", settings.dedupWindow(),
+                "--ready-file", ready.toString()));
+        LocalProcess process = LocalProcess.start(new ProcessSpec(processName(), command, dir, logFile(), pidFile(), marker(),
+                Map.of()), STOP_GRACE);
+        process.awaitReady("its streaming query running", START_TIMEOUT, () -> Files.exists(ready));
+        return process;
+    }
+
+    public boolean stop() {
+        return LocalProcess.stopRecorded(pidFile(), marker(), STOP_GRACE);
+    }
+
+    /** Stops the job and forgets what it read: the next start reads the topic from the beginning. */
+    public void wipe() {
+        stop();
+        DataDirectory.delete(dir);
+    }
+
+    public Path checkpoint() {
+        return dir.resolve("checkpoint");
+    }
+
+    private static List<String> javaFlags() {
+        List<String> flags = new ArrayList<>(List.of("-XX:+IgnoreUnrecognizedVMOptions", "--add-modules=jdk.incubator.vector"));
+        for (String open : List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio",
+                "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref", "sun.nio.ch",
+                "sun.nio.cs", "sun.security.action", "sun.util.calendar")) {
+            flags.add("--add-opens=java.base/" + open + "=ALL-UNNAMED");
+        }
+        flags.addAll(List.of("--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+                "-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true"));
+        return List.copyOf(flags);
+    }
+
+    private String processName() {
+        return "analytics job (" + settings.master() + ")";
+    }
+
+    private String marker() {
+        return "-Dshortener.devstack=" + dir;
+    }
+
+    private Path pidFile() {
+        return dir.resolve("job.pid");
+    }
+
+    private Path logFile() {
+        return dir.resolve("job.log");
+    }
+}

@@ -1,0 +1,108 @@
+package io.shortener.devstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Debian's clickhouse-server as a process of ours: a config written from clickhouse/conf into the
+ * stack's folder, data beside it, ready once {@code /ping} answers.
+ */
+public final class ClickHouseServer {
+
+    /** Where Debian's clickhouse-server package puts it. */
+    public static final String BINARY = "/usr/sbin/clickhouse-server";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final ProjectHome home;
+    private final ClickHouseSettings settings;
+    private final Path dir;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    public ClickHouseServer(ProjectHome home, Path stackDir, ClickHouseSettings settings) {
+        this.home = home;
+        this.settings = settings;
+        this.dir = stackDir.resolve("clickhouse");
+    }
+
+    public ClickHouseSettings settings() {
+        return settings;
+    }
+
+    public Optional<LocalProcess> running() {
+        return LocalProcess.attach(processName(), pidFile(), config().toString(), logFile());
+    }
+
+    public LocalProcess ensureRunning() {
+        Optional<LocalProcess> running = running();
+        return running.isPresent() ? running.get() : start();
+    }
+
+    public LocalProcess start() {
+        stop();
+        Ports.requireFree(settings.address(), settings.httpPort(), processName());
+        Ports.requireFree(settings.address(), settings.tcpPort(), processName() + " (native port)");
+        Template.renderFile(home.clickHouseConf().resolve("config.xml.template"), config(), Map.of(
+                "dir", dir.toString(),
+                "conf", home.clickHouseConf().toString(),
+                "address", settings.address(),
+                "http_port", Integer.toString(settings.httpPort()),
+                "tcp_port", Integer.toString(settings.tcpPort()),
+                "interserver_port", Integer.toString(settings.interserverPort())));
+        List<String> command = List.of(BINARY, "--config-file=" + config());
+        LocalProcess process = LocalProcess.start(new ProcessSpec(processName(), command, dir, logFile(), pidFile(),
+                config().toString(), Map.of()), STOP_GRACE);
+        process.awaitReady("answering on " + settings.httpUrl(), START_TIMEOUT, this::answers);
+        return process;
+    }
+
+    public boolean stop() {
+        return LocalProcess.stopRecorded(pidFile(), config().toString(), STOP_GRACE);
+    }
+
+    public void wipe() {
+        stop();
+        DataDirectory.delete(dir);
+    }
+
+    public boolean answers() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.httpUrl() + "/ping"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The versioned schema in clickhouse/schema, applied to the settings' database. */
+    public ClickHouseMigrations migrations() {
+        return new ClickHouseMigrations(settings.httpUrl(), home.clickHouseSchema());
+    }
+
+    private String processName() {
+        return "clickhouse (" + settings.httpUrl() + ")";
+    }
+
+    private Path config() {
+        return dir.resolve("conf/config.xml");
+    }
+
+    private Path pidFile() {
+        return dir.resolve("clickhouse.pid");
+    }
+
+    private Path logFile() {
+        return dir.resolve("logs/stdout.log");
+    }
+}

@@ -1,0 +1,23 @@
+package io.shortener.devstack;
+
+/** One ClickHouse server on a loopback address: its HTTP port (JDBC and the HTTP interface) and native TCP port (clickhouse-client). */
+public record ClickHouseSettings(String address, int httpPort, int tcpPort, int interserverPort, String database) {
+
+    /** Not 8123/9000: a ClickHouse of the machine's own may hold those. */
+    public static ClickHouseSettings on(String address) {
+        return new ClickHouseSettings(address, 18123, 19000, 19009, "shortener");
+    }
+
+    public String httpUrl() {
+        return "http://" + address + ":" + httpPort;
+    }
+
+    /** For the legacy driver, the only one that speaks to ClickHouse 18.16: without compress=false its answers lack column names. */
+    public String jdbcUrl(String database) {
+        return "jdbc:clickhouse://" + address + ":" + httpPort + "/" + database + "?compress=false";
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl(database);
+    }
+}
