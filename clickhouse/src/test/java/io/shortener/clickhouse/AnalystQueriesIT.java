@@ -102,7 +102,7 @@ class AnalystQueriesIT {
     void botShareIsTheShareOfEachLinksClicksFromBots() throws SQLException {
         assertThat(run("bot_share", NOV_24)).containsExactly(
                 List.of("xyz", "10", "6", "0.6"),
-                List.of("abc", "6", "1", "0.1667"));
+                List.of("abc", "6", "2", "0.3333"));
     }
 
     @Test
