@@ -8,6 +8,10 @@ public record ClickHouseSettings(String address, int httpPort, int tcpPort, int 
         return new ClickHouseSettings(address, 18123, 19000, 19009, "shortener");
     }
 
+    public ClickHouseSettings withDatabase(String other) {
+        return new ClickHouseSettings(address, httpPort, tcpPort, interserverPort, other);
+    }
+
     public String httpUrl() {
         return "http://" + address + ":" + httpPort;
     }
