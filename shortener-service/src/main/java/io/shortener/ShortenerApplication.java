@@ -45,6 +45,9 @@ import io.shortener.idgen.ShortCodes;
 import io.shortener.link.AliasPolicy;
 import io.shortener.link.CassandraLinkStore;
 import io.shortener.link.LinkResource;
+import io.shortener.stats.ClickHouseHealthCheck;
+import io.shortener.stats.ClickStatsRepository;
+import io.shortener.stats.StatsResource;
 import io.shortener.link.LinkService;
 import io.shortener.link.LinkStore;
 import io.shortener.link.TargetUrlPolicy;
@@ -107,6 +110,9 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         environment.jersey().register(new StorageUnavailableMapper());
         environment.jersey().register(new UnexpectedErrorMapper());
         environment.jersey().register(new LinkResource(links, publicBaseUrl));
+        ClickStatsRepository clickStats = new ClickStatsRepository(config.getStats());
+        environment.jersey().register(new StatsResource(links, clickStats, config.getStats(), clock));
+        environment.healthChecks().register("clickhouse", new ClickHouseHealthCheck(clickStats));
         environment.getApplicationContext().insertHandler(new RedirectHandler(links, config.getRedirects().cachePolicy(),
                 clock, environment.getObjectMapper(), environment.metrics().timer("redirects"),
                 clickRecorder(config, codes, environment), config.getClicks().getCountryHeader()));

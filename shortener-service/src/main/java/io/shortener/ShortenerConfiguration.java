@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.shortener.cache.CacheConfiguration;
 import io.shortener.cassandra.CassandraFactory;
 import io.shortener.click.ClickConfiguration;
+import io.shortener.stats.StatsConfiguration;
 import io.shortener.idgen.IdsFactory;
 import io.shortener.link.LinksConfiguration;
 import io.shortener.redirect.RedirectConfiguration;
@@ -37,6 +38,10 @@ public class ShortenerConfiguration extends Configuration {
     @Valid
     @NotNull
     private ClickConfiguration clicks = new ClickConfiguration();
+
+    @Valid
+    @NotNull
+    private StatsConfiguration stats = new StatsConfiguration();
 
     @JsonProperty
     public LinksConfiguration getLinks() {
@@ -96,5 +101,15 @@ public class ShortenerConfiguration extends Configuration {
     @JsonProperty
     public void setClicks(ClickConfiguration clicks) {
         this.clicks = clicks;
+    }
+
+    @JsonProperty
+    public StatsConfiguration getStats() {
+        return stats;
+    }
+
+    @JsonProperty
+    public void setStats(StatsConfiguration stats) {
+        this.stats = stats;
     }
 }

@@ -21,8 +21,10 @@ public final class Http {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    public HttpResponse<String> get(String path) {
-        return send(request(path).GET().build());
+    /** A GET with headers given as name, value, name, value... */
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = request(path).GET();
+        return send((headers.length == 0 ? request : request.headers(headers)).build());
     }
 
     public HttpResponse<String> head(String path) {

@@ -2,9 +2,15 @@ package io.shortener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shortener.devstack.CassandraNode;
+import io.shortener.devstack.AnalystQuery;
+import io.shortener.devstack.AnalyticsJob;
 import io.shortener.devstack.CassandraNodeSettings;
+import io.shortener.devstack.ClickHouseHttp;
+import io.shortener.devstack.ClickHouseServer;
+import io.shortener.devstack.ClickHouseSettings;
 import io.shortener.devstack.Devstack;
 import io.shortener.devstack.KafkaBroker;
 import io.shortener.devstack.KafkaBrokerSettings;
@@ -12,6 +18,7 @@ import io.shortener.devstack.ProjectHome;
 import io.shortener.devstack.RedisCluster;
 import io.shortener.devstack.RedisClusterSettings;
 import io.shortener.devstack.ServiceSettings;
+import io.shortener.devstack.SparkJobSettings;
 import io.shortener.devstack.StackDefinition;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,12 +26,19 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What `bin/shortener up` and `down` do, end to end, on a stack of its own (Cassandra, a Redis
- * Cluster and Kafka on 127.0.0.12, the packaged service jar on free ports): a link survives the whole system going down and up again.
+ * What `bin/shortener up` and `down` do, end to end, on a stack of its own (Cassandra, a Redis Cluster,
+ * Kafka and ClickHouse on 127.0.0.12, the analytics job, the packaged service jar on free ports): a link
+ * survives the whole system going down and up again, and its clicks become numbers in the stats API
+ * and in ClickHouse.
  */
 class LocalStackIT {
 
@@ -33,6 +47,8 @@ class LocalStackIT {
             CassandraNodeSettings.single("shortener-e2e", "node1", "127.0.0.12", 17399, true),
             RedisClusterSettings.threeByTwo("e2e", "127.0.0.12", 16379),
             KafkaBrokerSettings.single("e2e", "127.0.0.12"),
+            ClickHouseSettings.on("127.0.0.12"),
+            SparkJobSettings.local().withTrigger("1 second"),
             new ServiceSettings("127.0.0.1", freePort(), freePort()));
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final Devstack devstack = new Devstack(home, stack, new PrintStream(output, true, StandardCharsets.UTF_8));
@@ -41,16 +57,20 @@ class LocalStackIT {
     @AfterEach
     void tearDown() {
         devstack.down();
+        wipe();
+    }
+
+    private void wipe() {
         new CassandraNode(home, home.stackDir(stack.name()), stack.cassandra()).wipe();
         new RedisCluster(home.stackDir(stack.name()), stack.redis()).wipe();
         new KafkaBroker(home, home.stackDir(stack.name()), stack.kafka()).wipe();
+        new ClickHouseServer(home, home.stackDir(stack.name()), stack.clickhouse()).wipe();
+        new AnalyticsJob(home, home.stackDir(stack.name()), stack.analytics()).wipe();
     }
 
     @Test
     void aCreatedLinkRedirectsReadsBackAndStillRedirectsAfterDownAndUp() throws Exception {
-        new CassandraNode(home, home.stackDir(stack.name()), stack.cassandra()).wipe();
-        new RedisCluster(home.stackDir(stack.name()), stack.redis()).wipe();
-        new KafkaBroker(home, home.stackDir(stack.name()), stack.kafka()).wipe();
+        wipe();
         devstack.up();
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("shortener is up").contains(stack.service().publicBaseUrl());
         Http http = new Http(stack.service().httpPort());
@@ -67,6 +87,16 @@ class LocalStackIT {
         HttpResponse<String> redirect = http.get("/" + code);
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("Location")).hasValue("https://example.com/survivor");
+
+        // Three redirects in all, one by a crawler: the pipeline `up` started counts them.
+        assertThat(http.get("/" + code, "User-Agent", "Googlebot/2.1 (+http://www.google.com/bot.html)").statusCode()).isEqualTo(302);
+        JsonNode totals = StatsPolling.awaitClicks(http, code, 3, Duration.ofSeconds(150)).get("totals");
+        assertThat(totals.get("clicks").asLong()).isEqualTo(3);
+        assertThat(totals.get("botClicks").asLong()).isEqualTo(1);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String sql = new AnalystQuery(home.clickHouseQueries(), "bot_share").render(Map.of("from", today,
+                "to", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString()));
+        assertThat(new ClickHouseHttp(stack.clickhouse().httpUrl()).rows(stack.clickhouse().database(), sql)).containsExactly(List.of(code, "3", "1", "0.3333"));
 
         assertThat(http.delete("/api/v1/links/" + code).statusCode()).isEqualTo(204);
         assertThat(http.get("/" + code).statusCode()).isEqualTo(404);

@@ -4,18 +4,22 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.shortener.devstack.junit.RealCassandra;
+import io.shortener.devstack.junit.RealClickHouse;
 import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
 import java.net.InetSocketAddress;
 
-/** The service as the integration tests run it: real Cassandra, Redis Cluster and Kafka, random ports, a keyspace per test class. */
+/**
+ * The service as the integration tests run it: real Cassandra, Redis Cluster, Kafka and ClickHouse, random
+ * ports, a keyspace (and a ClickHouse database of the same name) per test class.
+ */
 public final class TestApps {
 
     private TestApps() {
     }
 
     public static DropwizardAppExtension<ShortenerConfiguration> shortener(String keyspace, ConfigOverride... extra) {
-        ConfigOverride[] overrides = new ConfigOverride[extra.length + 8];
+        ConfigOverride[] overrides = new ConfigOverride[extra.length + 9];
         overrides[0] = ConfigOverride.config("server.applicationConnectors[0].port", "0");
         overrides[1] = ConfigOverride.config("server.adminConnectors[0].port", "0");
         overrides[2] = ConfigOverride.config("cassandra.contactPoints[0]", RealCassandra.ENDPOINT.contactPoint());
@@ -24,7 +28,9 @@ public final class TestApps {
         overrides[5] = ConfigOverride.config("cache.redis.nodes", RealRedisCluster.nodes());
         overrides[6] = ConfigOverride.config("clicks.bootstrapServers", RealKafka.SETTINGS.bootstrapServers());
         overrides[7] = ConfigOverride.config("clicks.spoolDirectory", "target/spool/" + keyspace + "-" + System.nanoTime());
-        System.arraycopy(extra, 0, overrides, 8, extra.length);
+        // A ClickHouse database named like the keyspace: tests that read stats create it (RealClickHouse.freshDatabase).
+        overrides[8] = ConfigOverride.config("stats.clickHouseUrl", RealClickHouse.SETTINGS.jdbcUrl(keyspace));
+        System.arraycopy(extra, 0, overrides, 9, extra.length);
         return new DropwizardAppExtension<>(ShortenerApplication.class, "config/shortener.yml", overrides);
     }
 

@@ -2,15 +2,9 @@ package io.shortener.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -30,12 +24,11 @@ public final class ClickHouseMigrations {
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
     private static final Pattern STATEMENT_END = Pattern.compile(";\\s*(\\n|$)");
 
-    private final String httpUrl;
+    private final ClickHouseHttp clickhouse;
     private final Path schemaDir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public ClickHouseMigrations(String httpUrl, Path schemaDir) {
-        this.httpUrl = httpUrl;
+        this.clickhouse = new ClickHouseHttp(httpUrl);
         this.schemaDir = schemaDir;
     }
 
@@ -71,11 +64,11 @@ public final class ClickHouseMigrations {
         if (!database.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("not a database name: " + database);
         }
-        execute(null, "CREATE DATABASE IF NOT EXISTS " + database);
-        execute(database, "CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String, applied_at DateTime)"
+        clickhouse.execute(null, "CREATE DATABASE IF NOT EXISTS " + database);
+        clickhouse.execute(database, "CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String, applied_at DateTime)"
                 + " ENGINE = MergeTree() ORDER BY version");
         Set<Integer> applied = new HashSet<>();
-        for (String line : execute(database, "SELECT version FROM schema_migrations FORMAT TSV").split("\n")) {
+        for (String line : clickhouse.execute(database, "SELECT version FROM schema_migrations FORMAT TSV").split("\n")) {
             if (!line.isBlank()) {
                 applied.add(Integer.parseInt(line.trim()));
             }
@@ -86,9 +79,9 @@ public final class ClickHouseMigrations {
                 continue;
             }
             for (String statement : statements(migration.file())) {
-                execute(database, statement);
+                clickhouse.execute(database, statement);
             }
-            execute(database, "INSERT INTO schema_migrations VALUES (" + migration.version() + ", '" + migration.name()
+            clickhouse.execute(database, "INSERT INTO schema_migrations VALUES (" + migration.version() + ", '" + migration.name()
                     + "', now())");
             now.add(migration);
         }
@@ -106,24 +99,6 @@ public final class ClickHouseMigrations {
             return Arrays.stream(STATEMENT_END.split(sql)).map(String::strip).filter(s -> !s.isEmpty()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Runs one statement; a ClickHouse error becomes an exception carrying the server's message. */
-    public String execute(String database, String sql) {
-        String url = httpUrl + "/" + (database == null ? "" : "?database=" + URLEncoder.encode(database, StandardCharsets.UTF_8));
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("ClickHouse refused: " + sql + "\n" + response.body().strip());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException("ClickHouse at " + httpUrl + " did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

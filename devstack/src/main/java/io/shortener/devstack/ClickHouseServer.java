@@ -85,7 +85,11 @@ public final class ClickHouseServer {
         }
     }
 
-    /** The versioned schema in clickhouse/schema, applied to the settings' database. */
+    public ClickHouseHttp http() {
+        return new ClickHouseHttp(settings.httpUrl());
+    }
+
+    /** The versioned schema in clickhouse/schema, for any database of this server. */
     public ClickHouseMigrations migrations() {
         return new ClickHouseMigrations(settings.httpUrl(), home.clickHouseSchema());
     }

@@ -1,12 +1,16 @@
 package io.shortener.devstack;
 
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The command line behind `bin/shortener up|down|status`: starts the local stack's servers (Cassandra,
- * the Redis Cluster, Kafka, the service) in the
- * background, each tracked by a pid file under .devstack/local, and stops them by PID.
+ * The command line behind `bin/shortener up|down|status|clickhouse`: starts the local stack's servers
+ * (Cassandra, the Redis Cluster, Kafka, ClickHouse, the analytics job, the service) in the background,
+ * each tracked by a pid file under .devstack/local, and stops them by PID.
  */
 public final class Devstack {
 
@@ -14,6 +18,9 @@ public final class Devstack {
     private final CassandraNode cassandra;
     private final RedisCluster redis;
     private final KafkaBroker kafka;
+    private final ClickHouseServer clickhouse;
+    private final AnalyticsJob analytics;
+    private final ProjectHome home;
     private final ServiceProcess service;
     private final NginxBaseline nginx;
     private final PrintStream out;
@@ -23,6 +30,9 @@ public final class Devstack {
         this.cassandra = new CassandraNode(home, home.stackDir(stack.name()), stack.cassandra());
         this.redis = new RedisCluster(home.stackDir(stack.name()), stack.redis());
         this.kafka = new KafkaBroker(home, home.stackDir(stack.name()), stack.kafka());
+        this.clickhouse = new ClickHouseServer(home, home.stackDir(stack.name()), stack.clickhouse());
+        this.analytics = new AnalyticsJob(home, home.stackDir(stack.name()), stack.analytics());
+        this.home = home;
         this.service = new ServiceProcess(home, home.stackDir(stack.name()), stack.service());
         this.nginx = new NginxBaseline(home, home.stackDir(stack.name()));
         this.out = out;
@@ -38,8 +48,10 @@ public final class Devstack {
                 case "status" -> devstack.status();
                 case "baseline-up" -> devstack.baselineUp();
                 case "baseline-down" -> devstack.baselineDown();
+                case "migrate" -> devstack.migrate();
+                case "query" -> devstack.query(Arrays.asList(args).subList(1, args.length));
                 default -> {
-                    System.err.println("usage: devstack up|down|status|baseline-up|baseline-down");
+                    System.err.println("usage: devstack up|down|status|baseline-up|baseline-down|migrate|query <name> [key=value ...]");
                     System.exit(2);
                 }
             }
@@ -60,16 +72,25 @@ public final class Devstack {
         LocalProcess broker = kafka.ensureRunning();
         out.printf("kafka      %-28s pid %d  (topics %s)%n", stack.kafka().bootstrapServers(), broker.pid(),
                 stack.kafka().topics().stream().map(KafkaBrokerSettings.TopicSpec::name).toList());
+        LocalProcess store = clickhouse.ensureRunning();
+        List<ClickHouseMigrations.Migration> applied = clickhouse.migrations().apply(stack.clickhouse().database());
+        out.printf("clickhouse %-28s pid %d  (database %s, %d schema versions applied now)%n", stack.clickhouse().httpUrl(),
+                store.pid(), stack.clickhouse().database(), applied.size());
+        LocalProcess job = analytics.ensureRunning(stack.kafka(), "clicks", stack.clickhouse());
+        out.printf("analytics  %-28s pid %d  (%s)%n", "spark " + stack.analytics().master(), job.pid(), job.logFile());
         Optional<LocalProcess> running = service.running();
         LocalProcess app = running.filter(p -> service.healthy() && service.upToDate()).orElseGet(() -> {
             running.ifPresent(p -> service.stop());
-            return service.start(cassandra.endpoint(), stack.redis(), stack.kafka());
+            return service.start(cassandra.endpoint(), stack.redis(), stack.kafka(), stack.clickhouse());
         });
         out.printf("service    %-28s pid %d  (%s)%n", stack.service().publicBaseUrl(), app.pid(), app.logFile());
         out.printf("%nshortener is up in %.1f s%n", (System.nanoTime() - started) / 1e9);
         out.printf("  API        %s/api/v1/links%n", stack.service().publicBaseUrl());
         out.printf("  redirects  %s/{code}%n", stack.service().publicBaseUrl());
+        out.printf("  stats      %s/api/v1/links/{code}/stats%n", stack.service().publicBaseUrl());
         out.printf("  health     %s%n", stack.service().healthUrl());
+        out.printf("  analysts   clickhouse-client --host %s --port %d --database %s%n", stack.clickhouse().address(),
+                stack.clickhouse().tcpPort(), stack.clickhouse().database());
         out.printf("  stop with  bin/shortener down%n");
     }
 
@@ -85,6 +106,8 @@ public final class Devstack {
 
     public void down() {
         report("service", service.stop());
+        report("analytics", analytics.stop());
+        report("clickhouse", clickhouse.stop());
         report("kafka", kafka.stop());
         report("redis", redis.stop());
         report("cassandra", cassandra.stop());
@@ -96,8 +119,36 @@ public final class Devstack {
         long redisNodes = stack.redis().ports().stream().filter(port -> redis.running(port).isPresent()).count();
         out.printf("redis      %d of %d nodes running%s%n", redisNodes, stack.redis().ports().size(),
                 redisNodes > 0 && redis.clusterOk() ? ", cluster ok" : "");
+        out.printf("analytics  %s%n", analytics.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
+        out.printf("clickhouse %s%n", clickhouse.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
         out.printf("kafka      %s%n", kafka.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
         out.printf("cassandra  %s%n", cassandra.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
+    }
+
+    /** Applies the versioned ClickHouse schema to the local server (started if it is not running). */
+    public void migrate() {
+        clickhouse.ensureRunning();
+        List<ClickHouseMigrations.Migration> applied = clickhouse.migrations().apply(stack.clickhouse().database());
+        applied.forEach(m -> out.printf("applied V%d %s%n", m.version(), m.name()));
+        out.printf("database %s is at schema version %d%n", stack.clickhouse().database(),
+                clickhouse.migrations().available().stream().mapToInt(ClickHouseMigrations.Migration::version).max().orElse(0));
+    }
+
+    /** Runs one of clickhouse/queries with its parameters (key=value) against the local server, as a table. */
+    public void query(List<String> arguments) {
+        if (arguments.isEmpty()) {
+            throw new IllegalArgumentException("which query? one of clickhouse/queries/*.sql, e.g. top_links from=2026-11-01 to=2026-12-01");
+        }
+        Map<String, String> parameters = new HashMap<>();
+        for (String argument : arguments.subList(1, arguments.size())) {
+            int equals = argument.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("parameters are key=value, not " + argument);
+            }
+            parameters.put(argument.substring(0, equals), argument.substring(equals + 1));
+        }
+        String sql = new AnalystQuery(home.clickHouseQueries(), arguments.get(0)).render(parameters);
+        out.print(clickhouse.http().execute(stack.clickhouse().database(), sql + "\nFORMAT PrettyCompactMonoBlock"));
     }
 
     private void report(String name, boolean stopped) {

@@ -39,7 +39,8 @@ public final class ServiceProcess {
         return LocalProcess.attach("shortener-service", pidFile(), marker(), logFile());
     }
 
-    public LocalProcess start(CassandraEndpoint cassandra, RedisClusterSettings redis, KafkaBrokerSettings kafka) {
+    public LocalProcess start(CassandraEndpoint cassandra, RedisClusterSettings redis, KafkaBrokerSettings kafka,
+                              ClickHouseSettings clickhouse) {
         stop();
         Ports.requireFree(settings.host(), settings.httpPort(), "shortener-service");
         Ports.requireFree(settings.host(), settings.adminPort(), "shortener-service (admin)");
@@ -63,7 +64,8 @@ public final class ServiceProcess {
                 "SHORTENER_CASSANDRA_CONTACT_POINT", cassandra.contactPoint(),
                 "SHORTENER_CASSANDRA_DC", cassandra.datacenter(),
                 "SHORTENER_REDIS_NODES", String.join(",", redis.nodes()),
-                "SHORTENER_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+                "SHORTENER_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
+                "SHORTENER_CLICKHOUSE_URL", clickhouse.jdbcUrl());
         LocalProcess process = LocalProcess.start(
                 new ProcessSpec("shortener-service", command, dir, logFile(), pidFile(), marker(), environment), STOP_GRACE);
         process.awaitReady("healthy at " + settings.healthUrl(), START_TIMEOUT, this::healthy);

@@ -1,6 +1,5 @@
 package io.shortener.devstack.junit;
 
-import io.shortener.devstack.ClickHouseMigrations;
 import io.shortener.devstack.ClickHouseServer;
 import io.shortener.devstack.ClickHouseSettings;
 import io.shortener.devstack.LocalProcess;
@@ -25,9 +24,9 @@ public final class RealClickHouse extends OncePerTestRun {
 
     /** A database of the test's own, dropped and created again with the versioned schema; returns its JDBC URL. */
     public static String freshDatabase(String database) {
-        ClickHouseMigrations migrations = server().migrations();
-        migrations.execute(null, "DROP DATABASE IF EXISTS " + database);
-        migrations.apply(database);
+        ClickHouseServer server = server();
+        server.http().execute(null, "DROP DATABASE IF EXISTS " + database);
+        server.migrations().apply(database);
         return SETTINGS.jdbcUrl(database);
     }
 

@@ -1,0 +1,48 @@
+package io.shortener.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** ClickHouse's HTTP interface: statements and queries with nothing but a URL (no driver on the classpath). */
+public final class ClickHouseHttp {
+
+    private final String httpUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public ClickHouseHttp(String httpUrl) {
+        this.httpUrl = httpUrl;
+    }
+
+    /** Runs one statement in a database (null: none); a ClickHouse error becomes an exception carrying the server's message. */
+    public String execute(String database, String sql) {
+        String url = httpUrl + "/" + (database == null ? "" : "?database=" + URLEncoder.encode(database, StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("ClickHouse refused: " + sql + "\n" + response.body().strip());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("ClickHouse at " + httpUrl + " did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** A query's rows, each value as ClickHouse prints it (tab-separated, no escapes expected). */
+    public List<List<String>> rows(String database, String query) {
+        String body = execute(database, query + "\nFORMAT TSV");
+        return body.lines().filter(line -> !line.isEmpty()).map(line -> Arrays.asList(line.split("\t", -1))).toList();
+    }
+}

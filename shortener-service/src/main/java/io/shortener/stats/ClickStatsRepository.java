@@ -1,0 +1,111 @@
+package io.shortener.stats;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import ru.yandex.clickhouse.ClickHouseDataSource;
+
+/**
+ * The one class that reads click counts from ClickHouse (the tables of clickhouse/schema, written by
+ * analytics-spark). Every read goes through FINAL: a micro-batch Spark replayed may still be there twice
+ * until ClickHouse merges it away. Against a modern server, only this class changes driver.
+ */
+public final class ClickStatsRepository {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final String RANGE = " WHERE code = ? AND minute >= ? AND minute < ?";
+
+    private final ClickHouseDataSource dataSource;
+
+    public ClickStatsRepository(StatsConfiguration config) {
+        Properties properties = new Properties();
+        properties.setProperty("user", config.getUser());
+        properties.setProperty("password", config.getPassword());
+        properties.setProperty("socket_timeout", Long.toString(config.getQueryTimeout().toMilliseconds()));
+        properties.setProperty("connection_timeout", "1000");
+        properties.setProperty("compress", "false");
+        // The data source of the legacy driver itself: the same jar registers a newer driver class with
+        // DriverManager, which fails against ClickHouse 18.16.
+        this.dataSource = new ClickHouseDataSource(config.getClickHouseUrl(), properties);
+    }
+
+    public LinkStats read(String code, StatsPeriod period, int topValues) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            List<LinkStats.Point> series = series(connection, code, period);
+            long clicks = series.stream().mapToLong(LinkStats.Point::clicks).sum();
+            long humans = series.stream().mapToLong(LinkStats.Point::humanClicks).sum();
+            LinkStats.Totals totals = new LinkStats.Totals(clicks, humans, clicks - humans, uniqueVisitors(connection, code, period));
+            return new LinkStats(code, period.from(), period.to(), period.interval().label(), totals, series,
+                    top(connection, code, period, topValues));
+        }
+    }
+
+    /** Whether ClickHouse answers at all, for the health check. */
+    public void ping() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT 1")) {
+            result.next();
+        }
+    }
+
+    private static List<LinkStats.Point> series(Connection connection, String code, StatsPeriod period) throws SQLException {
+        Interval interval = period.interval();
+        Map<Instant, long[]> counted = new HashMap<>();
+        try (PreparedStatement query = prepare(connection, "SELECT toUInt32(" + interval.bucketSql() + ") AS bucket,"
+                + " sum(clicks), sum(human_clicks) FROM link_clicks_minute FINAL" + RANGE + " GROUP BY bucket", code, period);
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                counted.put(Instant.ofEpochSecond(rows.getLong(1)), new long[] {rows.getLong(2), rows.getLong(3)});
+            }
+        }
+        List<LinkStats.Point> series = new ArrayList<>();
+        for (Instant start = interval.floor(period.from()); start.isBefore(period.to()); start = start.plus(interval.length())) {
+            long[] counts = counted.getOrDefault(start, new long[2]);
+            series.add(new LinkStats.Point(start, counts[0], counts[1]));
+        }
+        return series;
+    }
+
+    private static long uniqueVisitors(Connection connection, String code, StatsPeriod period) throws SQLException {
+        try (PreparedStatement query = prepare(connection,
+                "SELECT uniqExact(visitor_id) FROM link_visitors_minute" + RANGE + " AND human = 1", code, period);
+             ResultSet rows = query.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
+    private static LinkStats.Top top(Connection connection, String code, StatsPeriod period, int limit) throws SQLException {
+        Map<String, List<LinkStats.Count>> byDimension = new HashMap<>();
+        try (PreparedStatement query = prepare(connection, "SELECT dimension, value, sum(clicks) AS all_clicks, sum(human_clicks)"
+                + " FROM link_clicks_minute_by FINAL" + RANGE + " GROUP BY dimension, value"
+                + " ORDER BY dimension, all_clicks DESC, value LIMIT " + limit + " BY dimension", code, period);
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                byDimension.computeIfAbsent(rows.getString(1), key -> new ArrayList<>())
+                        .add(new LinkStats.Count(rows.getString(2), rows.getLong(3), rows.getLong(4)));
+            }
+        }
+        return new LinkStats.Top(byDimension.getOrDefault("referrer", List.of()), byDimension.getOrDefault("country", List.of()),
+                byDimension.getOrDefault("device", List.of()), byDimension.getOrDefault("browser", List.of()),
+                byDimension.getOrDefault("os", List.of()));
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, String code, StatsPeriod period)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setString(1, code);
+        statement.setString(2, DATE_TIME.format(period.from()));
+        statement.setString(3, DATE_TIME.format(period.to()));
+        return statement;
+    }
+}

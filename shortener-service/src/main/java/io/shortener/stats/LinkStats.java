@@ -1,0 +1,29 @@
+package io.shortener.stats;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.time.Instant;
+import java.util.List;
+
+/** What the stats API answers for one link over one period. */
+public record LinkStats(String code, @JsonFormat(shape = JsonFormat.Shape.STRING) Instant from,
+                        @JsonFormat(shape = JsonFormat.Shape.STRING) Instant to, String interval, Totals totals, List<Point> series, Top top) {
+
+    public LinkStats {
+        series = List.copyOf(series);
+    }
+
+    /** Unique visitors are distinct visitor ids of human clicks; a visitor id changes every UTC day. */
+    public record Totals(long clicks, long humanClicks, long botClicks, long uniqueVisitors) {
+    }
+
+    /** One interval of the series, from {@code start}; intervals without clicks are there with zeros. */
+    public record Point(@JsonFormat(shape = JsonFormat.Shape.STRING) Instant start, long clicks, long humanClicks) {
+    }
+
+    /** The most frequent values, most clicks first; referrer "" is direct traffic, country "" unknown. */
+    public record Top(List<Count> referrers, List<Count> countries, List<Count> devices, List<Count> browsers, List<Count> os) {
+    }
+
+    public record Count(String value, long clicks, long humanClicks) {
+    }
+}
