@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.from_json;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -12,6 +13,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kafka topic {@code clicks} → duplicates dropped by event id → per-link per-minute counts → ClickHouse.
@@ -21,6 +24,9 @@ import org.apache.spark.sql.streaming.Trigger;
  * again neither loses nor double-counts a click.
  */
 public final class ClickAggregationJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClickAggregationJob.class);
+    private static final Duration RESTART_DELAY = Duration.ofSeconds(5);
 
     private final JobOptions options;
 
@@ -40,7 +46,7 @@ public final class ClickAggregationJob {
         new ClickAggregationJob(options).run();
     }
 
-    public void run() throws TimeoutException, StreamingQueryException, IOException {
+    public void run() throws TimeoutException, IOException {
         SparkSession.Builder builder = SparkSession.builder()
                 .appName("shortener-click-aggregation")
                 .config("spark.sql.session.timeZone", "UTC")
@@ -55,17 +61,39 @@ public final class ClickAggregationJob {
                     .config("spark.driver.bindAddress", "127.0.0.1");
         }
         SparkSession spark = builder.getOrCreate();
-        StreamingQuery query = clicks(spark).writeStream()
-                .queryName("click-aggregation")
-                .foreachBatch(new ClickHouseSink(options.clickHouseUrl()))
-                .option("checkpointLocation", options.checkpoint().toString())
-                .trigger(Trigger.ProcessingTime(options.trigger()))
-                .start();
-        if (options.readyFile() != null) {
-            Files.createDirectories(options.readyFile().getParent());
-            Files.writeString(options.readyFile(), query.id() + "\n");
+        boolean first = true;
+        while (true) {
+            StreamingQuery query = clicks(spark).writeStream()
+                    .queryName("click-aggregation")
+                    .foreachBatch(new ClickHouseSink(options.clickHouseUrl()))
+                    .option("checkpointLocation", options.checkpoint().toString())
+                    .trigger(Trigger.ProcessingTime(options.trigger()))
+                    .start();
+            if (first && options.readyFile() != null) {
+                Files.createDirectories(options.readyFile().getParent());
+                Files.writeString(options.readyFile(), query.id() + "\n");
+            }
+            first = false;
+            try {
+                query.awaitTermination();
+                return;
+            } catch (StreamingQueryException e) {
+                // Kafka or ClickHouse away: start again from the checkpoint, which makes that safe, as a
+                // cluster manager would restart a failed driver (spark-submit --supervise).
+                LOG.warn("the query stopped ({}); starting it again from the checkpoint in {} s", e.getMessage().lines().findFirst()
+                        .orElse(""), RESTART_DELAY.toSeconds());
+                sleep();
+            }
         }
-        query.awaitTermination();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(RESTART_DELAY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to restart the query", e);
+        }
     }
 
     /**
