@@ -18,10 +18,11 @@ public record StatsPeriod(Instant from, Instant to, Interval interval) {
 
     /**
      * From the query parameters: {@code from} and {@code to} as ISO-8601 instants or UTC dates, defaulting to
-     * the last seven days; {@code interval} minute, hour or day, defaulting to hour. Anything else is a 400.
+     * the seven days up to now (the current minute included); {@code interval} minute, hour or day, defaulting to hour. Anything else is a 400.
      */
     public static StatsPeriod parse(String from, String to, String interval, Clock clock, int maxBuckets) {
-        Instant end = to == null ? clock.instant() : instant("to", to);
+        // Without a `to`, up to and including the current minute.
+        Instant end = to == null ? Interval.MINUTE.floor(clock.instant()).plus(Interval.MINUTE.length()) : instant("to", to);
         Instant start = from == null ? end.minus(DEFAULT_LENGTH) : instant("from", from);
         Interval width;
         try {
@@ -34,7 +35,8 @@ public record StatsPeriod(Instant from, Instant to, Interval interval) {
         if (!start.isBefore(end)) {
             throw ApiException.badRequest("from must be before to (to is exclusive; both are rounded down to the minute)");
         }
-        long buckets = Duration.between(width.floor(start), end).dividedBy(width.length()) + 1;
+        long seconds = Duration.between(width.floor(start), end).toSeconds();
+        long buckets = (seconds + width.length().toSeconds() - 1) / width.length().toSeconds();
         if (buckets > maxBuckets) {
             throw ApiException.badRequest("a series of " + buckets + " " + width.label() + "s is more than the " + maxBuckets
                     + " one answer may hold: shorten the period or use a longer interval");
