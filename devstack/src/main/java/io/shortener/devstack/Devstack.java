@@ -148,7 +148,7 @@ public final class Devstack {
             parameters.put(argument.substring(0, equals), argument.substring(equals + 1));
         }
         String sql = new AnalystQuery(home.clickHouseQueries(), arguments.get(0)).render(parameters);
-        out.print(clickhouse.http().execute(stack.clickhouse().database(), sql + "\nFORMAT PrettyCompactMonoBlock"));
+        out.print(clickhouse.http().execute(stack.clickhouse().database(), sql + "\nFORMAT PrettyCompactNoEscapes"));
     }
 
     private void report(String name, boolean stopped) {
