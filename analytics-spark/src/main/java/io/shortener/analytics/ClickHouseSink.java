@@ -31,12 +31,13 @@ final class ClickHouseSink implements VoidFunction2<Dataset<Row>, Long> {
         clicks.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             MinuteCounts counts = new MinuteCounts(clicks);
-            counts.totals(batchId).foreachPartition(new ClickHouseInsert(jdbcUrl, "link_clicks_minute",
-                    List.of("code", "minute", "batch_id", "clicks", "human_clicks")));
+            // Totals last: a reader that sees a batch's clicks in the totals sees its breakdowns and visitors too.
             counts.breakdowns(batchId).foreachPartition(new ClickHouseInsert(jdbcUrl, "link_clicks_minute_by",
                     List.of("code", "dimension", "minute", "value", "batch_id", "clicks", "human_clicks")));
             counts.visitors().foreachPartition(new ClickHouseInsert(jdbcUrl, "link_visitors_minute",
                     List.of("code", "minute", "human", "visitor_id")));
+            counts.totals(batchId).foreachPartition(new ClickHouseInsert(jdbcUrl, "link_clicks_minute",
+                    List.of("code", "minute", "batch_id", "clicks", "human_clicks")));
             LOG.info("batch {} written to ClickHouse in {} ms", batchId, (System.nanoTime() - started) / 1_000_000);
         } finally {
             clicks.unpersist();
