@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.from_json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -61,6 +62,8 @@ public final class ClickAggregationJob {
                     .config("spark.driver.bindAddress", "127.0.0.1");
         }
         SparkSession spark = builder.getOrCreate();
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping.set(true), "stopping"));
         boolean first = true;
         while (true) {
             StreamingQuery query = clicks(spark).writeStream()
@@ -78,6 +81,10 @@ public final class ClickAggregationJob {
                 query.awaitTermination();
                 return;
             } catch (StreamingQueryException e) {
+                if (stopping.get() || spark.sparkContext().isStopped()) {
+                    // SIGTERM: Spark's shutdown hook stopped the query; starting it again would hold the JVM up.
+                    return;
+                }
                 // Kafka or ClickHouse away: start again from the checkpoint, which makes that safe, as a
                 // cluster manager would restart a failed driver (spark-submit --supervise).
                 LOG.warn("the query stopped ({}); starting it again from the checkpoint in {} s", e.getMessage().lines().findFirst()
