@@ -8,6 +8,8 @@ import io.shortener.devstack.junit.RealClickHouse;
 import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The service as the integration tests run it: real Cassandra, Redis Cluster, Kafka and ClickHouse, random
@@ -18,20 +20,32 @@ public final class TestApps {
     private TestApps() {
     }
 
-    public static DropwizardAppExtension<ShortenerConfiguration> shortener(String keyspace, ConfigOverride... extra) {
-        ConfigOverride[] overrides = new ConfigOverride[extra.length + 9];
-        overrides[0] = ConfigOverride.config("server.applicationConnectors[0].port", "0");
-        overrides[1] = ConfigOverride.config("server.adminConnectors[0].port", "0");
-        overrides[2] = ConfigOverride.config("cassandra.contactPoints[0]", RealCassandra.ENDPOINT.contactPoint());
-        overrides[3] = ConfigOverride.config("cassandra.localDatacenter", RealCassandra.ENDPOINT.datacenter());
-        overrides[4] = ConfigOverride.config("cassandra.keyspace", keyspace);
-        overrides[5] = ConfigOverride.config("cache.redis.nodes", RealRedisCluster.nodes());
-        overrides[6] = ConfigOverride.config("clicks.bootstrapServers", RealKafka.SETTINGS.bootstrapServers());
-        overrides[7] = ConfigOverride.config("clicks.spoolDirectory", "target/spool/" + keyspace + "-" + System.nanoTime());
+    /**
+     * The service with the test defaults, and {@code overrides} as configuration key, value, key, value...
+     * An override replaces the default of the same key: two system-property overrides of one key would
+     * leave it to chance which one the configuration sees.
+     */
+    public static DropwizardAppExtension<ShortenerConfiguration> shortener(String keyspace, String... overrides) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("server.applicationConnectors[0].port", "0");
+        config.put("server.adminConnectors[0].port", "0");
+        config.put("cassandra.contactPoints[0]", RealCassandra.ENDPOINT.contactPoint());
+        config.put("cassandra.localDatacenter", RealCassandra.ENDPOINT.datacenter());
+        config.put("cassandra.keyspace", keyspace);
+        config.put("cache.redis.nodes", RealRedisCluster.nodes());
+        config.put("clicks.bootstrapServers", RealKafka.SETTINGS.bootstrapServers());
+        config.put("clicks.spoolDirectory", "target/spool/" + keyspace + "-" + System.nanoTime());
         // A ClickHouse database named like the keyspace: tests that read stats create it (RealClickHouse.freshDatabase).
-        overrides[8] = ConfigOverride.config("stats.clickHouseUrl", RealClickHouse.SETTINGS.jdbcUrl(keyspace));
-        System.arraycopy(extra, 0, overrides, 9, extra.length);
-        return new DropwizardAppExtension<>(ShortenerApplication.class, "config/shortener.yml", overrides);
+        config.put("stats.clickHouseUrl", RealClickHouse.SETTINGS.jdbcUrl(keyspace));
+        if (overrides.length % 2 != 0) {
+            throw new IllegalArgumentException("overrides come in key, value pairs");
+        }
+        for (int i = 0; i < overrides.length; i += 2) {
+            config.put(overrides[i], overrides[i + 1]);
+        }
+        ConfigOverride[] configOverrides = config.entrySet().stream()
+                .map(entry -> ConfigOverride.config(entry.getKey(), entry.getValue())).toArray(ConfigOverride[]::new);
+        return new DropwizardAppExtension<>(ShortenerApplication.class, "config/shortener.yml", configOverrides);
     }
 
     /** A driver session of the test's own, to look at what the service stored. */

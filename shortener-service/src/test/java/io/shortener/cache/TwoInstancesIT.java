@@ -11,7 +11,6 @@ import io.shortener.TestApps;
 import io.shortener.devstack.junit.RealCassandra;
 import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
-import io.dropwizard.testing.ConfigOverride;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,9 +23,9 @@ class TwoInstancesIT {
     private static final long STALENESS_BOUND_MILLIS = 1000;
 
     static final DropwizardAppExtension<ShortenerConfiguration> FIRST = TestApps.shortener("it_two_instances",
-            ConfigOverride.config("ids.machine", "1"));
+            "ids.machine", "1");
     static final DropwizardAppExtension<ShortenerConfiguration> SECOND = TestApps.shortener("it_two_instances",
-            ConfigOverride.config("ids.machine", "2"));
+            "ids.machine", "2");
 
     private final ObjectMapper json = new ObjectMapper();
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.shortener.Http;
@@ -28,10 +27,10 @@ class ClickEventsIT {
     private static final String TOPIC = "clicks_it_events";
 
     static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener("it_click_events",
-            ConfigOverride.config("clicks.topic", TOPIC),
-            ConfigOverride.config("clicks.countryHeader", "CF-IPCountry"),
-            ConfigOverride.config("ids.region", "2"),
-            ConfigOverride.config("ids.machine", "5"));
+            "clicks.topic", TOPIC,
+            "clicks.countryHeader", "CF-IPCountry",
+            "ids.region", "2",
+            "ids.machine", "5");
 
     private final ObjectMapper json = new ObjectMapper();
 

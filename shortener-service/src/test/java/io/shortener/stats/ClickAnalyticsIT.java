@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
@@ -54,8 +53,8 @@ class ClickAnalyticsIT {
     private static final AnalyticsJob JOB = new AnalyticsJob(HOME, HOME.stackDir("test").resolve("analytics-it"),
             SparkJobSettings.local().withTrigger("1 second"));
     private static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener(DATABASE,
-            ConfigOverride.config("clicks.bootstrapServers", KAFKA.bootstrapServers()),
-            ConfigOverride.config("clicks.countryHeader", "CF-IPCountry"));
+            "clicks.bootstrapServers", KAFKA.bootstrapServers(),
+            "clicks.countryHeader", "CF-IPCountry");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Http http;
 

@@ -28,6 +28,8 @@ class StatsApiIT {
 
     private static final String DATABASE = "it_stats_api";
     static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener(DATABASE);
+    static final DropwizardAppExtension<ShortenerConfiguration> WITHOUT_CLICKHOUSE = TestApps.shortener(DATABASE,
+            "stats.clickHouseUrl", "jdbc:clickhouse://127.0.0.1:1/nowhere?compress=false");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static String code;
@@ -101,6 +103,18 @@ class StatsApiIT {
         assertJsonError(http.get(stats + "?from=2026-11-25T10:00:00Z&to=2026-11-25T10:00:30Z"), 400);
         assertThat(assertJsonError(http.get(stats + "?from=2026-01-01&to=2026-11-01&interval=minute"), 400)
                 .get("message").asText()).contains("longer interval");
+    }
+
+    @Test
+    void withoutClickHouseStatsAre503AndTheInstanceStaysHealthy() throws Exception {
+        Http http = new Http(WITHOUT_CLICKHOUSE.getLocalPort());
+
+        assertThat(assertJsonError(http.get("/api/v1/links/" + code + "/stats"), 503).get("message").asText())
+                .contains("redirects are not affected");
+        assertThat(http.get("/" + code).statusCode()).isEqualTo(302);
+        HttpResponse health = new HttpResponse(new Http(WITHOUT_CLICKHOUSE.getAdminPort()).get("/healthcheck"));
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("clickhouse").get("message").asText()).startsWith("DEGRADED");
     }
 
     private static HttpResponse get(String path) {
