@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.shortener.Http;
-import io.shortener.ShortenerApplication;
 import io.shortener.ShortenerConfiguration;
+import io.shortener.TestApps;
 import io.shortener.devstack.ProjectHome;
 import io.shortener.devstack.RedisCluster;
 import io.shortener.devstack.RedisClusterSettings;
@@ -40,23 +39,19 @@ class RedisFailureIT {
     private final ProjectHome home = ProjectHome.locate();
     private final RedisCluster cluster = new RedisCluster(home.stackDir("test"), REDIS);
     private final ObjectMapper json = new ObjectMapper();
-    private DropwizardTestSupport<ShortenerConfiguration> app;
+    private DropwizardAppExtension<ShortenerConfiguration> app;
     private Http http;
 
     @BeforeEach
     void start() throws Exception {
         cluster.wipe();
         cluster.ensureRunning();
-        app = new DropwizardTestSupport<>(ShortenerApplication.class, "config/shortener.yml",
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("cassandra.contactPoints[0]", RealCassandra.ENDPOINT.contactPoint()),
-                ConfigOverride.config("cassandra.keyspace", "it_redis_failure"),
-                ConfigOverride.config("clicks.enabled", "false"),
-                ConfigOverride.config("cache.redis.nodes", String.join(",", REDIS.nodes())),
+        app = TestApps.shortener("it_redis_failure",
+                "clicks.enabled", "false",
+                "cache.redis.nodes", String.join(",", REDIS.nodes()),
                 // L1 forgets at once, so every redirect asks Redis.
-                ConfigOverride.config("cache.local.ttl", "1ms"),
-                ConfigOverride.config("cache.local.negativeTtl", "1ms"));
+                "cache.local.ttl", "1ms",
+                "cache.local.negativeTtl", "1ms");
         app.before();
         http = new Http(app.getLocalPort());
     }

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.shortener.Http;
-import io.shortener.ShortenerApplication;
 import io.shortener.ShortenerConfiguration;
+import io.shortener.TestApps;
 import io.shortener.devstack.CassandraNode;
 import io.shortener.devstack.CassandraNodeSettings;
 import io.shortener.devstack.ProjectHome;
@@ -31,7 +30,7 @@ class StorageOutageIT {
     private final CassandraNode node = new CassandraNode(home, home.stackDir("test"),
             CassandraNodeSettings.single("shortener-outage-test", "outage", "127.0.0.13", 17297, true));
     private final ObjectMapper json = new ObjectMapper();
-    private DropwizardTestSupport<ShortenerConfiguration> app;
+    private DropwizardAppExtension<ShortenerConfiguration> app;
 
     @AfterEach
     void tearDown() throws Exception {
@@ -45,13 +44,10 @@ class StorageOutageIT {
     void whileCassandraIsDownCachedLinksRedirectOthersGet503AndTheServiceRecovers() throws Exception {
         node.wipe();
         node.start();
-        app = new DropwizardTestSupport<>(ShortenerApplication.class, "config/shortener.yml",
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("cassandra.contactPoints[0]", node.endpoint().contactPoint()),
-                ConfigOverride.config("cassandra.keyspace", "it_outage"),
-                ConfigOverride.config("clicks.enabled", "false"),
-                ConfigOverride.config("cache.redis.nodes", RealRedisCluster.nodes()));
+        app = TestApps.shortener("it_outage",
+                "cassandra.contactPoints[0]", node.endpoint().contactPoint(),
+                "cassandra.localDatacenter", node.endpoint().datacenter(),
+                "clicks.enabled", "false");
         app.before();
         Http http = new Http(app.getLocalPort());
         Http admin = new Http(app.getAdminPort());

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.shortener.Http;
-import io.shortener.ShortenerApplication;
 import io.shortener.ShortenerConfiguration;
+import io.shortener.TestApps;
 import io.shortener.devstack.KafkaBroker;
 import io.shortener.devstack.KafkaBrokerSettings;
 import io.shortener.devstack.ProjectHome;
@@ -34,7 +33,7 @@ class KafkaOutageIT {
     private final ProjectHome home = ProjectHome.locate();
     private final KafkaBroker broker = new KafkaBroker(home, home.stackDir("test"), KAFKA);
     private final ObjectMapper json = new ObjectMapper();
-    private DropwizardTestSupport<ShortenerConfiguration> app;
+    private DropwizardAppExtension<ShortenerConfiguration> app;
 
     @TempDir
     java.nio.file.Path spool;
@@ -51,14 +50,9 @@ class KafkaOutageIT {
     void whileKafkaIsStoppedRedirectsSucceedAndAfterItReturnsEveryClickIsThere() throws Exception {
         broker.wipe();
         broker.start();
-        app = new DropwizardTestSupport<>(ShortenerApplication.class, "config/shortener.yml",
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("cassandra.contactPoints[0]", RealCassandra.ENDPOINT.contactPoint()),
-                ConfigOverride.config("cassandra.keyspace", "it_kafka_outage"),
-                ConfigOverride.config("cache.redis.nodes", RealRedisCluster.nodes()),
-                ConfigOverride.config("clicks.bootstrapServers", KAFKA.bootstrapServers()),
-                ConfigOverride.config("clicks.spoolDirectory", spool.toString()));
+        app = TestApps.shortener("it_kafka_outage",
+                "clicks.bootstrapServers", KAFKA.bootstrapServers(),
+                "clicks.spoolDirectory", spool.toString());
         app.before();
         Http http = new Http(app.getLocalPort());
         Http admin = new Http(app.getAdminPort());
