@@ -47,7 +47,7 @@ class ClickAggregationJobIT {
         }
         RealClickHouse.freshDatabase("job_it");
         clickhouse = RealClickHouse.SETTINGS.withDatabase("job_it");
-        counts = new ClickCounts(clickhouse.jdbcUrl());
+        counts = new ClickCounts(clickhouse);
         ProjectHome home = ProjectHome.locate();
         job = new AnalyticsJob(home, home.stackDir("test").resolve("job-it"), SparkJobSettings.local().withTrigger("1 second"));
         job.wipe();

@@ -29,7 +29,7 @@ class ClickHouseSinkIT {
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
         jdbcUrl = RealClickHouse.freshDatabase("sink_it");
-        clickhouse = new ClickCounts(jdbcUrl);
+        clickhouse = new ClickCounts(RealClickHouse.SETTINGS.withDatabase("sink_it"));
     }
 
     @AfterAll
