@@ -51,9 +51,7 @@ public final class AnalyticsJob {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Niced: on one machine the job shares the cores with the service, and counts may lag while a
-        // redirect may not.
-        List<String> command = new ArrayList<>(List.of("nice", "-n", "10", ForkedJvm.java(), marker(), "-Xms" + settings.heap(),
+        List<String> command = new ArrayList<>(List.of(ForkedJvm.java(), marker(), "-Xms" + settings.heap(),
                 "-Xmx" + settings.heap(), "-XX:+UseG1GC"));
         command.addAll(JAVA_17_FLAGS);
         command.addAll(List.of(
@@ -69,7 +67,7 @@ public final class AnalyticsJob {
                 "--dedup-window", settings.dedupWindow(),
                 "--ready-file", ready.toString()));
         LocalProcess process = LocalProcess.start(new ProcessSpec(processName(), command, dir, logFile(), pidFile(), marker(),
-                Map.of()), STOP_GRACE);
+                Map.of(), settings.cpu()), STOP_GRACE);
         process.awaitReady("its streaming query running", START_TIMEOUT, () -> Files.exists(ready));
         return process;
     }

@@ -50,8 +50,10 @@ public final class Devstack {
                 case "baseline-down" -> devstack.baselineDown();
                 case "migrate" -> devstack.migrate();
                 case "query" -> devstack.query(Arrays.asList(args).subList(1, args.length));
+                case "analytics" -> devstack.analytics(args.length > 1 ? args[1] : "state");
                 default -> {
-                    System.err.println("usage: devstack up|down|status|baseline-up|baseline-down|migrate|query <name> [key=value ...]");
+                    System.err.println("usage: devstack up|down|status|baseline-up|baseline-down|migrate|query <name> [key=value ...]"
+                            + "|analytics pause|resume|state");
                     System.exit(2);
                 }
             }
@@ -78,6 +80,7 @@ public final class Devstack {
                 store.pid(), stack.clickhouse().database(), applied.size());
         LocalProcess job = analytics.ensureRunning(stack.kafka(), "clicks", stack.clickhouse());
         out.printf("analytics  %-28s pid %d  (%s)%n", "spark " + stack.analytics().master(), job.pid(), job.logFile());
+        out.printf("           CPU: %s%n", job.cpuShare());
         Optional<LocalProcess> running = service.running();
         LocalProcess app = running.filter(p -> service.healthy() && service.upToDate()).orElseGet(() -> {
             running.ifPresent(p -> service.stop());
@@ -119,7 +122,8 @@ public final class Devstack {
         long redisNodes = stack.redis().ports().stream().filter(port -> redis.running(port).isPresent()).count();
         out.printf("redis      %d of %d nodes running%s%n", redisNodes, stack.redis().ports().size(),
                 redisNodes > 0 && redis.clusterOk() ? ", cluster ok" : "");
-        out.printf("analytics  %s%n", analytics.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
+        out.printf("analytics  %s%n", analytics.running().map(p -> (p.isPaused() ? "paused" : "running") + ", pid " + p.pid()
+                + "; CPU: " + p.cpuShare()).orElse("stopped"));
         out.printf("clickhouse %s%n", clickhouse.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
         out.printf("kafka      %s%n", kafka.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
         out.printf("cassandra  %s%n", cassandra.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
@@ -149,6 +153,21 @@ public final class Devstack {
         }
         String sql = new AnalystQuery(home.clickHouseQueries(), arguments.get(0)).render(parameters);
         out.print(clickhouse.http().execute(stack.clickhouse().database(), sql + "\nFORMAT PrettyCompactNoEscapes"));
+    }
+
+    /**
+     * Pauses the analytics job where it stands (its events wait in Kafka) or lets it go on; {@code state}
+     * prints one line for the benchmark's report: paused or running, and its CPU share.
+     */
+    public void analytics(String action) {
+        LocalProcess job = analytics.running().orElseThrow(() -> new IllegalStateException("the analytics job is not running"));
+        switch (action) {
+            case "pause" -> job.pause();
+            case "resume" -> job.resume();
+            case "state" -> { }
+            default -> throw new IllegalArgumentException("analytics pause|resume|state, not " + action);
+        }
+        out.printf("%s; CPU: %s%n", job.isPaused() ? "paused" : "running", job.cpuShare());
     }
 
     private void report(String name, boolean stopped) {

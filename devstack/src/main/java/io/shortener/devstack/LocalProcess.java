@@ -36,6 +36,11 @@ public final class LocalProcess {
         this.logFile = logFile;
     }
 
+    /** Where the words of the CPU share that applied are kept, for `status` of a process started earlier. */
+    private static Path cpuFile(Path pidFile) {
+        return pidFile.resolveSibling(pidFile.getFileName() + ".cpu");
+    }
+
     /** Stops whatever a killed run left under the same pid file, then starts the process. */
     public static LocalProcess start(ProcessSpec spec, Duration stopGrace) {
         stopRecorded(spec.pidFile(), spec.marker(), stopGrace);
@@ -48,6 +53,8 @@ public final class LocalProcess {
                 // A session of its own: a Ctrl-C in the terminal that ran `up` must not reach the servers.
                 command.add("/usr/bin/setsid");
             }
+            CpuIsolation.Applied cpu = CpuIsolation.onThisMachine().prepare(ProcessSpec.cpuGroup(spec.pidFile()), spec.cpu());
+            command.addAll(cpu.prefix());
             command.addAll(spec.command());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(spec.workDir().toFile())
@@ -57,6 +64,7 @@ public final class LocalProcess {
             builder.environment().putAll(spec.environment());
             ProcessHandle handle = builder.start().toHandle();
             Files.writeString(spec.pidFile(), Long.toString(handle.pid()), StandardCharsets.UTF_8);
+            Files.writeString(cpuFile(spec.pidFile()), cpu.description(), StandardCharsets.UTF_8);
             return new LocalProcess(spec.name(), handle, spec.pidFile(), spec.logFile());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + spec.name(), e);
@@ -73,6 +81,7 @@ public final class LocalProcess {
         Optional<ProcessHandle> recorded = recordedProcess(pidFile, marker);
         recorded.ifPresent(handle -> terminate(handle, grace));
         deleteQuietly(pidFile);
+        CpuIsolation.onThisMachine().release(ProcessSpec.cpuGroup(pidFile));
         return recorded.isPresent();
     }
 
@@ -146,6 +155,52 @@ public final class LocalProcess {
     public void stop(Duration grace) {
         terminate(handle, grace);
         deleteQuietly(pidFile);
+        CpuIsolation.onThisMachine().release(ProcessSpec.cpuGroup(pidFile));
+    }
+
+    /** The CPU share the kernel holds this process to, in words (as recorded when it started). */
+    public String cpuShare() {
+        try {
+            return Files.readString(cpuFile(pidFile), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Stops the process where it stands (SIGSTOP), every thread; {@link #resume} lets it go on. */
+    public void pause() {
+        if (!signal(handle, "STOP")) {
+            throw new IllegalStateException("could not pause " + name + " (pid " + handle.pid() + ")");
+        }
+    }
+
+    public void resume() {
+        if (!signal(handle, "CONT")) {
+            throw new IllegalStateException("could not resume " + name + " (pid " + handle.pid() + ")");
+        }
+    }
+
+    /** Whether the process is stopped by a signal (state T in /proc). */
+    public boolean isPaused() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"), StandardCharsets.UTF_8);
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("T");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean signal(ProcessHandle handle, String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(handle.pid()))
+                    .redirectOutput(Redirect.DISCARD).redirectErrorStream(true).start();
+            return kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Kills without a chance to clean up, as a crash or `kill -9` would. */
@@ -167,6 +222,8 @@ public final class LocalProcess {
         if (!handle.isAlive()) {
             return;
         }
+        // A paused process would take SIGTERM only once resumed: resume it, or it could not stop cleanly.
+        signal(handle, "CONT");
         handle.destroy();
         if (!awaitExit(handle, grace)) {
             handle.destroyForcibly();

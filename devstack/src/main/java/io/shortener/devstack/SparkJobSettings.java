@@ -2,15 +2,27 @@ package io.shortener.devstack;
 
 /**
  * How the analytics job runs locally: Spark's master (local mode, two threads), how often a micro-batch
- * starts, how long a duplicate event id is remembered, and the driver's heap.
+ * starts, how long a duplicate event id is remembered, the driver's heap, and the share of the CPU the
+ * kernel holds it to.
  */
-public record SparkJobSettings(String master, String trigger, String dedupWindow, String heap) {
+public record SparkJobSettings(String master, String trigger, String dedupWindow, String heap, CpuShare cpu) {
+
+    /**
+     * The variable that sets the job's CPU share: {@code background:1} by default (idle time only, at most
+     * one core), {@code background} (idle time, no cap) or {@code foreground} (no isolation).
+     */
+    public static final String CPU_VARIABLE = "SHORTENER_ANALYTICS_CPU";
+
+    /** On one machine the job shares the cores with the service: counts may lag, a redirect may not. */
+    public static final CpuShare DEFAULT_CPU = CpuShare.background(1.0);
 
     public static SparkJobSettings local() {
-        return new SparkJobSettings("local[2]", "5 seconds", "1 hour", "768m");
+        String cpu = System.getenv(CPU_VARIABLE);
+        return new SparkJobSettings("local[2]", "5 seconds", "1 hour", "768m",
+                cpu == null || cpu.isBlank() ? DEFAULT_CPU : CpuShare.parse(cpu));
     }
 
     public SparkJobSettings withTrigger(String trigger) {
-        return new SparkJobSettings(master, trigger, dedupWindow, heap);
+        return new SparkJobSettings(master, trigger, dedupWindow, heap, cpu);
     }
 }
