@@ -128,7 +128,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         int machine = config.getIds().getMachine();
         ClickPipeline pipeline = new ClickPipeline(clicks.getQueueCapacity(),
                 new ClickEnricher(new UserAgentClassifier(), new VisitorIds(clicks.getVisitorKey()), codes::nextId, region, machine),
-                environment.getObjectMapper(), clicks.producer("shortener-" + region + "-" + machine),
+                clicks.producer("shortener-" + region + "-" + machine),
                 new ClickSpool(Path.of(clicks.getSpoolDirectory()), clicks.getSpoolMaxBytes()), clicks.getTopic(),
                 environment.metrics());
         environment.lifecycle().manage(pipeline);

@@ -110,19 +110,27 @@ public final class ClickAggregationJob {
      * covers a redelivery (a send that timed out, then replayed from the spool) up to dedup-window later.
      */
     Dataset<Row> clicks(SparkSession spark) {
-        return spark.readStream()
+        return parsed(spark.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", options.bootstrapServers())
                 .option("subscribe", options.topic())
                 .option("startingOffsets", "earliest")
                 .option("maxOffsetsPerTrigger", options.maxOffsetsPerTrigger())
-                .load()
-                .select(from_json(col("value").cast("string"), ClickEventSchema.V1).as("click"), col("timestamp").as("sent"))
-                .select("click.*", "sent")
-                // An event that is not JSON, or lacks what a count needs, cannot be counted: it is skipped.
-                .where(col("eventId").isNotNull().and(col("code").isNotNull()).and(col("timestamp").isNotNull())
-                        .and(col("bot").isNotNull()))
+                .load())
                 .withWatermark("sent", options.dedupWindow())
                 .dropDuplicatesWithinWatermark("eventId");
+    }
+
+    /**
+     * Kafka records ({@code value}, {@code timestamp}) as click events: the contract's fields, and
+     * {@code sent}, Kafka's timestamp. An event that is not JSON, or lacks what a count needs, cannot be
+     * counted: it is skipped.
+     */
+    static Dataset<Row> parsed(Dataset<Row> records) {
+        return records
+                .select(from_json(col("value").cast("string"), ClickEventSchema.CURRENT).as("click"), col("timestamp").as("sent"))
+                .select("click.*", "sent")
+                .where(col("eventId").isNotNull().and(col("code").isNotNull()).and(col("timestamp").isNotNull())
+                        .and(col("bot").isNotNull()));
     }
 }

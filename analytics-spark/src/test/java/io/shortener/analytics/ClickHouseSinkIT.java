@@ -76,6 +76,6 @@ class ClickHouseSinkIT {
 
     private static Dataset<Row> clicks(List<String> json) {
         List<String> lines = new ArrayList<>(json);
-        return spark.read().schema(ClickEventSchema.V1).json(spark.createDataset(lines, Encoders.STRING()));
+        return spark.read().schema(ClickEventSchema.CURRENT).json(spark.createDataset(lines, Encoders.STRING()));
     }
 }

@@ -1,10 +1,12 @@
 package io.shortener.analytics;
 
+import io.shortener.clickevent.ClickEvent;
+import io.shortener.clickevent.ClickEventJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Click events as the service writes them (click-event-v1), for a link, at a given time. */
+/** Click events as the service writes them (ClickEventJson), for a link, at a given time. */
 final class Clicks {
 
     private static final AtomicLong NEXT_ID = new AtomicLong(System.currentTimeMillis() << 8);
@@ -17,20 +19,12 @@ final class Clicks {
         List<String> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             boolean bot = i % 3 == 0;
-            events.add(event(NEXT_ID.incrementAndGet(), code, timestampMillis + i, bot,
-                    i % 2 == 0 ? "\"news.example\"" : "null", i % 2 == 0 ? "\"DE\"" : "null",
-                    bot ? "bot" : "desktop", bot ? "Googlebot" : "Chrome", "visitor" + (i % 5)));
+            String visitorId = String.format("%032x", ("visitor" + (i % 5)).hashCode() & 0xffffffffL);
+            events.add(ClickEventJson.write(new ClickEvent(ClickEvent.SCHEMA_VERSION, NEXT_ID.incrementAndGet(), code,
+                    timestampMillis + i, 0, 0, i % 2 == 0 ? "news.example" : null, bot ? "bot" : "desktop",
+                    bot ? "Googlebot" : "Chrome", "Linux", bot, i % 2 == 0 ? "DE" : null, visitorId)));
         }
         return events;
-    }
-
-    static String event(long eventId, String code, long timestampMillis, boolean bot, String referrerJson, String countryJson,
-                        String device, String browser, String visitor) {
-        String visitorId = String.format("%032x", visitor.hashCode() & 0xffffffffL);
-        return "{\"schemaVersion\":1,\"eventId\":" + eventId + ",\"code\":\"" + code + "\",\"timestamp\":" + timestampMillis
-                + ",\"region\":0,\"instance\":0,\"referrerHost\":" + referrerJson + ",\"deviceClass\":\"" + device
-                + "\",\"browser\":\"" + browser + "\",\"os\":\"Linux\",\"bot\":" + bot + ",\"country\":" + countryJson
-                + ",\"visitorId\":\"" + visitorId + "\"}";
     }
 
     static long humans(int count) {

@@ -1,5 +1,6 @@
 package io.shortener.click;
 
+import io.shortener.clickevent.ClickEvent;
 import java.net.URI;
 import java.util.Locale;
 import java.util.function.LongSupplier;

@@ -3,9 +3,8 @@ package io.shortener.click;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
+import io.shortener.clickevent.ClickEventJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +40,6 @@ public final class ClickPipeline implements ClickRecorder, Managed {
 
     private final ArrayBlockingQueue<RawClick> queue;
     private final ClickEnricher enricher;
-    private final ObjectMapper json;
     private final Producer<String, String> producer;
     private final ClickSpool spool;
     private final String topic;
@@ -56,11 +54,10 @@ public final class ClickPipeline implements ClickRecorder, Managed {
     private long nextReplayNanos;
     private long lastDropLogNanos;
 
-    public ClickPipeline(int queueCapacity, ClickEnricher enricher, ObjectMapper json, Producer<String, String> producer,
+    public ClickPipeline(int queueCapacity, ClickEnricher enricher, Producer<String, String> producer,
                          ClickSpool spool, String topic, MetricRegistry metrics) {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.enricher = enricher;
-        this.json = json;
         this.producer = producer;
         this.spool = spool;
         this.topic = topic;
@@ -145,12 +142,7 @@ public final class ClickPipeline implements ClickRecorder, Managed {
     private List<String> serialise(List<RawClick> clicks) {
         List<String> lines = new ArrayList<>(clicks.size());
         for (RawClick click : clicks) {
-            try {
-                lines.add(json.writeValueAsString(enricher.enrich(click)));
-            } catch (JsonProcessingException e) {
-                dropped.inc();
-                LOG.error("could not serialise a click on {}", click.code(), e);
-            }
+            lines.add(ClickEventJson.write(enricher.enrich(click)));
         }
         return lines;
     }

@@ -1,5 +1,6 @@
 package io.shortener.click;
 
+import io.shortener.clickevent.ClickEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicLong;
