@@ -1,6 +1,6 @@
 package io.shortener.analytics;
 
-import io.shortener.devstack.ClickHouseHttp;
+import io.shortener.clickhouse.ClickHouseHttp;
 import io.shortener.devstack.ClickHouseSettings;
 import java.time.Duration;
 import java.util.List;

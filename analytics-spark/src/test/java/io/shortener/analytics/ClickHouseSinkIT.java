@@ -50,6 +50,10 @@ class ClickHouseSinkIT {
         assertThat(clickhouse.breakdownClicks("replayed", "referrer", "")).isEqualTo(15);
         assertThat(clickhouse.breakdownClicks("replayed", "device", "bot")).isEqualTo(10);
         assertThat(clickhouse.uniqueHumans("replayed")).isEqualTo(5);
+        assertThat(clickhouse.number("SELECT count() FROM clicks_raw FINAL WHERE code = 'replayed'")).as("raw clicks").isEqualTo(30);
+        assertThat(clickhouse.number("SELECT uniqExact(event_id) FROM clicks_raw WHERE code = 'replayed'")).isEqualTo(30);
+        assertThat(clickhouse.number("SELECT count() FROM clicks_raw FINAL WHERE code = 'replayed' AND bot = 1 AND device = 'bot'"
+                + " AND browser = 'Googlebot'")).isEqualTo(10);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.shortener.devstack;
 
+import io.shortener.clickhouse.ClickHouseHttp;
+import io.shortener.clickhouse.ClickHouseMigrations;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

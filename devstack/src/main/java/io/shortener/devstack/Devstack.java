@@ -1,14 +1,12 @@
 package io.shortener.devstack;
 
+import io.shortener.clickhouse.ClickHouseMigrations;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The command line behind `bin/shortener up|down|status|clickhouse`: starts the local stack's servers
+ * The command line behind `bin/shortener up|down|status|analytics`: starts the local stack's servers
  * (Cassandra, the Redis Cluster, Kafka, ClickHouse, the analytics job, the service) in the background,
  * each tracked by a pid file under .devstack/local, and stops them by PID.
  */
@@ -20,7 +18,6 @@ public final class Devstack {
     private final KafkaBroker kafka;
     private final ClickHouseServer clickhouse;
     private final AnalyticsJob analytics;
-    private final ProjectHome home;
     private final ServiceProcess service;
     private final NginxBaseline nginx;
     private final PrintStream out;
@@ -32,7 +29,6 @@ public final class Devstack {
         this.kafka = new KafkaBroker(home, home.stackDir(stack.name()), stack.kafka());
         this.clickhouse = new ClickHouseServer(home, home.stackDir(stack.name()), stack.clickhouse());
         this.analytics = new AnalyticsJob(home, home.stackDir(stack.name()), stack.analytics());
-        this.home = home;
         this.service = new ServiceProcess(home, home.stackDir(stack.name()), stack.service());
         this.nginx = new NginxBaseline(home, home.stackDir(stack.name()));
         this.out = out;
@@ -48,12 +44,9 @@ public final class Devstack {
                 case "status" -> devstack.status();
                 case "baseline-up" -> devstack.baselineUp();
                 case "baseline-down" -> devstack.baselineDown();
-                case "migrate" -> devstack.migrate();
-                case "query" -> devstack.query(Arrays.asList(args).subList(1, args.length));
                 case "analytics" -> devstack.analytics(args.length > 1 ? args[1] : "state");
                 default -> {
-                    System.err.println("usage: devstack up|down|status|baseline-up|baseline-down|migrate|query <name> [key=value ...]"
-                            + "|analytics pause|resume|state");
+                    System.err.println("usage: devstack up|down|status|baseline-up|baseline-down|analytics pause|resume|state");
                     System.exit(2);
                 }
             }
@@ -127,32 +120,6 @@ public final class Devstack {
         out.printf("clickhouse %s%n", clickhouse.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
         out.printf("kafka      %s%n", kafka.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
         out.printf("cassandra  %s%n", cassandra.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
-    }
-
-    /** Applies the versioned ClickHouse schema to the local server (started if it is not running). */
-    public void migrate() {
-        clickhouse.ensureRunning();
-        List<ClickHouseMigrations.Migration> applied = clickhouse.migrations().apply(stack.clickhouse().database());
-        applied.forEach(m -> out.printf("applied V%d %s%n", m.version(), m.name()));
-        out.printf("database %s is at schema version %d%n", stack.clickhouse().database(),
-                clickhouse.migrations().available().stream().mapToInt(ClickHouseMigrations.Migration::version).max().orElse(0));
-    }
-
-    /** Runs one of clickhouse/queries with its parameters (key=value) against the local server, as a table. */
-    public void query(List<String> arguments) {
-        if (arguments.isEmpty()) {
-            throw new IllegalArgumentException("which query? one of clickhouse/queries/*.sql, e.g. top_links from=2026-11-01 to=2026-12-01");
-        }
-        Map<String, String> parameters = new HashMap<>();
-        for (String argument : arguments.subList(1, arguments.size())) {
-            int equals = argument.indexOf('=');
-            if (equals < 1) {
-                throw new IllegalArgumentException("parameters are key=value, not " + argument);
-            }
-            parameters.put(argument.substring(0, equals), argument.substring(equals + 1));
-        }
-        String sql = new AnalystQuery(home.clickHouseQueries(), arguments.get(0)).render(parameters);
-        out.print(clickhouse.http().execute(stack.clickhouse().database(), sql + "\nFORMAT PrettyCompactNoEscapes"));
     }
 
     /**

@@ -10,7 +10,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
 import io.shortener.TestApps;
-import io.shortener.devstack.ClickHouseHttp;
+import io.shortener.clickhouse.ClickHouseHttp;
 import io.shortener.devstack.junit.RealCassandra;
 import io.shortener.devstack.junit.RealClickHouse;
 import io.shortener.devstack.junit.RealKafka;

@@ -2,7 +2,6 @@ package io.shortener.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shortener.devstack.AnalystQuery;
 import io.shortener.devstack.ProjectHome;
 import io.shortener.devstack.junit.RealClickHouse;
 import java.nio.file.Files;
@@ -53,6 +52,38 @@ class AnalystQueriesIT {
                 + "('abc', 'device', '2026-11-24 11:05:00', 'bot', 3, 1, 0)");
         clickhouse.execute("INSERT INTO link_visitors_minute VALUES ('abc', '2026-11-24 10:59:00', 1, 'v1'),"
                 + " ('abc', '2026-11-24 11:05:00', 0, 'crawler'), ('abc', '2026-11-25 09:00:00', 1, 'v1-next-day')");
+        // Raw clicks of a campaign (spring-a, spring-b) and another link; event 1 written twice (a replayed batch).
+        for (int copy = 0; copy < 2; copy++) {
+            clickhouse.execute("INSERT INTO clicks_raw VALUES (1, 'spring-a', '2026-11-24 10:05:00', 0, 0, 'news.example', 'DE',"
+                    + " 'mobile', 'Mobile Safari', 'iOS', 0, 'v1')");
+        }
+        clickhouse.execute("INSERT INTO clicks_raw VALUES"
+                + " (2, 'spring-a', '2026-11-24 10:40:00', 0, 0, '', 'DE', 'mobile', 'Chrome Mobile', 'Android', 0, 'v2'),"
+                + " (3, 'spring-b', '2026-11-24 11:10:00', 0, 1, 'news.example', 'DE', 'desktop', 'Chrome', 'Windows', 0, 'v3'),"
+                + " (4, 'spring-b', '2026-11-24 11:20:00', 0, 1, 'mail.example', 'FR', 'mobile', 'Mobile Safari', 'iOS', 0, 'v4'),"
+                + " (5, 'spring-b', '2026-11-24 11:30:00', 0, 1, 'news.example', 'DE', 'bot', 'Googlebot', 'Other', 1, 'b1'),"
+                + " (6, 'other', '2026-11-24 12:00:00', 0, 0, '', '', 'mobile', 'Chrome Mobile', 'Android', 0, 'v5'),"
+                + " (7, 'spring-a', '2026-11-25 00:00:00', 0, 0, '', 'DE', 'mobile', 'Chrome Mobile', 'Android', 0, 'v6')");
+    }
+
+    @Test
+    void countryByDeviceCrossesTwoDimensionsOfHumanClicksCountingAReplayedEventOnce() throws SQLException {
+        assertThat(run("country_by_device", Map.of("code", "%", "from", "2026-11-24", "to", "2026-11-25"))).containsExactly(
+                List.of("DE", "mobile", "2", "2"),
+                List.of("(unknown)", "mobile", "1", "1"),
+                List.of("DE", "desktop", "1", "1"),
+                List.of("FR", "mobile", "1", "1"));
+        assertThat(run("country_by_device", Map.of("code", "spring-b", "from", "2026-11-24", "to", "2026-11-25")))
+                .containsExactly(List.of("DE", "desktop", "1", "1"), List.of("FR", "mobile", "1", "1"));
+    }
+
+    @Test
+    void referrersByHourFollowACampaignAcrossItsLinksHourByHour() throws SQLException {
+        assertThat(run("referrers_by_hour", Map.of("code", "spring-%", "from", "2026-11-24", "to", "2026-11-25"))).containsExactly(
+                List.of("2026-11-24 10:00:00", "(direct)", "1"),
+                List.of("2026-11-24 10:00:00", "news.example", "1"),
+                List.of("2026-11-24 11:00:00", "mail.example", "1"),
+                List.of("2026-11-24 11:00:00", "news.example", "1"));
     }
 
     @Test
@@ -110,7 +141,7 @@ class AnalystQueriesIT {
         try (Stream<Path> files = Files.list(QUERIES)) {
             assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
                     "clicks_over_time.sql", "top_links.sql", "top_referrers.sql", "top_countries.sql", "devices.sql",
-                    "unique_visitors.sql", "bot_share.sql");
+                    "unique_visitors.sql", "bot_share.sql", "country_by_device.sql", "referrers_by_hour.sql");
         }
     }
 

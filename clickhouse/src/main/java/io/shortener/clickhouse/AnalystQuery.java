@@ -1,4 +1,4 @@
-package io.shortener.devstack;
+package io.shortener.clickhouse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,8 +18,10 @@ import java.util.regex.Pattern;
 public final class AnalystQuery {
 
     private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}:\\d{2})?");
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** A code, or in the queries that match with LIKE, a pattern: % for any run of characters (and _ for any one). */
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_%-]{1,64}");
     private static final Pattern LIMIT = Pattern.compile("\\d{1,6}");
+    private static final Pattern PARAMETER = Pattern.compile("\\{\\{([a-z_]+)}}");
 
     private final Path file;
 
@@ -36,11 +39,22 @@ public final class AnalystQuery {
     public String render(Map<String, String> parameters) {
         Map<String, String> values = new HashMap<>(Map.of("limit", "10"));
         parameters.forEach((name, value) -> values.put(name, checked(name, value)));
+        String sql;
         try {
-            return Template.render(Files.readString(file, StandardCharsets.UTF_8), values);
+            sql = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Matcher parameter = PARAMETER.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (parameter.find()) {
+            String value = values.get(parameter.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException(file.getFileName() + " needs " + parameter.group(1) + "=…");
+            }
+            parameter.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        return parameter.appendTail(out).toString();
     }
 
     private static String checked(String name, String value) {

@@ -1,4 +1,4 @@
-package io.shortener.devstack;
+package io.shortener.clickhouse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,9 +61,7 @@ public final class ClickHouseMigrations {
 
     /** Creates the database if needed and applies what it lacks; returns the migrations applied now. */
     public List<Migration> apply(String database) {
-        if (!database.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new IllegalArgumentException("not a database name: " + database);
-        }
+        checkedName(database);
         clickhouse.execute(null, "CREATE DATABASE IF NOT EXISTS " + database);
         clickhouse.execute(database, "CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String, applied_at DateTime)"
                 + " ENGINE = MergeTree() ORDER BY version");
@@ -86,6 +84,20 @@ public final class ClickHouseMigrations {
             now.add(migration);
         }
         return now;
+    }
+
+    /** A database or table name, checked before it goes into SQL (18.16 has no parameters for names). */
+    static String checkedName(String name) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("not a database or table name: " + name);
+        }
+        return name;
+    }
+
+    /** The version the database is at: the highest version recorded as applied, 0 for none. */
+    public int currentVersion(String database) {
+        String max = clickhouse.execute(checkedName(database), "SELECT max(version) FROM schema_migrations FORMAT TSV").strip();
+        return max.isEmpty() ? 0 : Integer.parseInt(max);
     }
 
     /** The statements of a schema file: comments dropped, split where a line ends in ';'. */

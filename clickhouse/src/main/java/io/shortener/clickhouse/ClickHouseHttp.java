@@ -1,4 +1,4 @@
-package io.shortener.devstack;
+package io.shortener.clickhouse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
