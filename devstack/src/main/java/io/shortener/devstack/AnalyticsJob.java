@@ -37,9 +37,14 @@ public final class AnalyticsJob {
         return LocalProcess.attach(processName(), pidFile(), marker(), logFile());
     }
 
+    /** The running job, or a new one if none runs or it runs a jar older than the one built last (a restart resumes from the checkpoint). */
     public LocalProcess ensureRunning(KafkaBrokerSettings kafka, String topic, ClickHouseSettings clickhouse) {
-        Optional<LocalProcess> running = running();
+        Optional<LocalProcess> running = running().filter(job -> jar().upToDate());
         return running.isPresent() ? running.get() : start(kafka, topic, clickhouse);
+    }
+
+    private RunningCopy jar() {
+        return new RunningCopy(home.analyticsJar(), dir.resolve("analytics-spark.jar"));
     }
 
     /** Starts the job and waits until its streaming query runs (the first batch follows within seconds). */
@@ -56,7 +61,7 @@ public final class AnalyticsJob {
         command.addAll(JAVA_17_FLAGS);
         command.addAll(List.of(
                 "-Dlog4j2.configurationFile=" + home.analyticsConf().resolve("log4j2.properties"),
-                "-cp", home.analyticsJar() + ":" + ForkedJvm.classpath(home.analyticsClasspath()),
+                "-cp", jar().refresh() + ":" + ForkedJvm.classpath(home.analyticsClasspath()),
                 MAIN_CLASS,
                 "--master", settings.master(),
                 "--bootstrap-servers", kafka.bootstrapServers(),

@@ -1,14 +1,11 @@
 package io.shortener.devstack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +41,7 @@ public final class ServiceProcess {
         stop();
         Ports.requireFree(settings.host(), settings.httpPort(), "shortener-service");
         Ports.requireFree(settings.host(), settings.adminPort(), "shortener-service (admin)");
-        // Run a copy: the next build rewrites target/shortener-service.jar, and a JVM whose jar changes
-        // under it fails on the next class it loads.
-        Path jar = runningJar();
-        try {
-            Files.createDirectories(dir);
-            Files.copy(home.serviceJar(), jar, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path jar = jar().refresh();
         List<String> command = List.of(
                 ForkedJvm.java(),
                 marker(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
@@ -74,15 +63,11 @@ public final class ServiceProcess {
 
     /** Whether the running copy is the jar built last. */
     public boolean upToDate() {
-        try {
-            return Files.exists(runningJar()) && Files.mismatch(home.serviceJar(), runningJar()) == -1;
-        } catch (IOException e) {
-            return false;
-        }
+        return jar().upToDate();
     }
 
-    private Path runningJar() {
-        return dir.resolve("shortener-service.jar");
+    private RunningCopy jar() {
+        return new RunningCopy(home.serviceJar(), dir.resolve("shortener-service.jar"));
     }
 
     public boolean stop() {

@@ -18,6 +18,9 @@ import java.util.Locale;
  * hot redirects against the service and against nginx answering a 302 from memory (closed model, 32
  * connections), repeated and quoted as medians and ratios; 10,000 redirects/s in the open model for P99;
  * creates against the service and plain inserts into the same Cassandra node; the service's peak RSS.
+ * With the analytics job's pid: the hot pair again with the job paused, the click lag at a sustained
+ * rate, and the job's throughput against a plain consumer's. The machine's load before the run and the
+ * job's backlog before each repeat are reported, not waited out: a user who load-tests twice meets both.
  */
 final class Benchmark {
 
@@ -32,6 +35,12 @@ final class Benchmark {
     private final int connections;
     private final double openRate;
     private final Path out;
+    private final long jobPid;
+    private final String jobState;
+    private final String kafka;
+    private final Path checkpoint;
+    private final double lagRate;
+    private final Duration lagDuration;
     private final PrintStream console = System.out;
     private final PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
 
@@ -48,9 +57,18 @@ final class Benchmark {
         connections = options.integer("connections", 32);
         openRate = options.decimal("rate", 10_000);
         out = Path.of(options.text("out", "target/bench"));
+        jobPid = Long.parseLong(options.text("job-pid", "-1"));
+        jobState = options.text("job-state", jobPid > 0 ? "running" : "not measured");
+        kafka = options.text("kafka", "127.0.0.1:19092");
+        checkpoint = Path.of(options.text("checkpoint", ".devstack/local/analytics/checkpoint"));
+        lagRate = options.decimal("lag-rate", 5_000);
+        lagDuration = options.duration("lag-duration", "60s");
     }
 
     void run() throws Exception {
+        MachineLoad load = MachineLoad.sample(Duration.ofSeconds(3));
+        console.println("machine before the run: " + load);
+        console.println("analytics job: " + jobState);
         String runId = "bench-" + Long.toString(System.currentTimeMillis(), 36);
         Seeder seeder = new Seeder(service);
         String hotCode = seeder.seed(1, runId + "-hot").get(0);
@@ -62,7 +80,11 @@ final class Benchmark {
         List<Double> serviceRates = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         List<Report> opens = new ArrayList<>();
+        List<Long> backlogs = new ArrayList<>();
         for (int i = 1; i <= repeats; i++) {
+            backlogs.add(backlog());
+            console.printf(Locale.ROOT, "repeat %d: the job's backlog %s%n", i, backlogs.get(i - 1) < 0 ? "unknown"
+                    : String.format(Locale.ROOT, "%,d events", backlogs.get(i - 1)));
             Report base = closed("nginx-hot-" + i, nginx, Scenario.hot(host(nginx), "abc"));
             Report ours = closed("service-hot-" + i, service, Scenario.hot(host(service), hotCode));
             nginxRates.add(base.achievedRate());
@@ -88,21 +110,117 @@ final class Benchmark {
                     i, creates.achievedRate(), creates.errors(), creates.latencyMs().get("p99"), inserts, creates.achievedRate() / inserts);
         }
 
+        String pipeline = jobPid > 0 ? clickPipeline(runId, hotCode, zipfCodes) : "";
         String peakRss = servicePid > 0 ? peakRss(servicePid) : "n/a";
         String summary = String.format(Locale.ROOT, """
+                Machine before the run: %s. Analytics job: %s. Its backlog before each repeat: %s.
+
                 | measure | median of %d | same-run baseline (median) | ratio (median) |
                 | --- | --- | --- | --- |
                 | hot redirects, closed, %d connections | %.0f/s | nginx %.0f/s | %.2f |
                 | redirects at %.0f/s offered, open, Zipf over 2,000 links (the run with the median P99) | P99 %.2f ms, P99.9 %.2f ms, max %.2f ms, %d errors | | |
                 | creates, closed, %d connections | %.0f/s | Cassandra alone %.0f inserts/s | %.2f |
-                | service peak RSS (VmHWM) | %s | | |
-                """, repeats, connections, median(serviceRates), median(nginxRates), median(ratios), openRate,
+                %s| service peak RSS (VmHWM) | %s | | |
+
+                Every repeat: hot ratios %s; open-model P99 %s ms, errors %s; create ratios %s.
+                """, load, jobState, backlogs, repeats, connections, median(serviceRates), median(nginxRates), median(ratios), openRate,
                 open.latencyMs().get("p99"), open.latencyMs().get("p99.9"), open.latencyMs().get("max"), open.errors(),
-                connections, median(createRates), median(insertRates), median(ratio(createRates, insertRates)), peakRss);
+                connections, median(createRates), median(insertRates), median(ratio(createRates, insertRates)), pipeline, peakRss,
+                rounded(ratios), rounded(opens.stream().map(r -> r.latencyMs().get("p99")).toList()),
+                opens.stream().map(Report::errors).toList(), rounded(ratio(createRates, insertRates)));
         console.println();
         console.print(summary);
         Files.createDirectories(out);
         Files.writeString(out.resolve("summary.md"), summary, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The analytics job's side: hot redirects with the job paused (SIGSTOP: its clicks wait in Kafka),
+     * the click lag at a sustained open-model rate, then the job's throughput while it works off what is
+     * left against a plain consumer reading the same events. Returns the summary table's rows.
+     */
+    private String clickPipeline(String runId, String hotCode, List<String> zipfCodes) throws Exception {
+        List<Double> pausedRatios = new ArrayList<>();
+        List<Double> pausedRates = new ArrayList<>();
+        List<Double> pausedNginx = new ArrayList<>();
+        signalJob("STOP");
+        try {
+            for (int i = 1; i <= repeats; i++) {
+                Report base = closed("nginx-hot-job-paused-" + i, nginx, Scenario.hot(host(nginx), "abc"));
+                Report ours = closed("service-hot-job-paused-" + i, service, Scenario.hot(host(service), hotCode));
+                pausedNginx.add(base.achievedRate());
+                pausedRates.add(ours.achievedRate());
+                pausedRatios.add(ours.achievedRate() / base.achievedRate());
+                console.printf(Locale.ROOT, "hot redirects with the job paused, repeat %d: nginx %.0f/s, service %.0f/s, ratio %.2f%n",
+                        i, base.achievedRate(), ours.achievedRate(), ours.achievedRate() / base.achievedRate());
+            }
+        } finally {
+            signalJob("CONT");
+        }
+
+        // The lag is measured from a standing start: the backlog of the runs above is the job's to work off first.
+        long backlogBeforeLag = backlog();
+        console.printf(Locale.ROOT, "click lag at %.0f/s: the job's backlog before it %,d events%n", lagRate, backlogBeforeLag);
+        List<String> probes = new Seeder(service).seed((int) (lagDuration.toSeconds() / 2), runId + "-lag");
+        LoadEngine engine = new LoadEngine(new InetSocketAddress(service.getHost(), service.getPort()),
+                Scenario.zipf(host(service), zipfCodes, 1.0), connections, 7, quiet);
+        java.util.concurrent.CompletableFuture<Results> load = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return engine.runOpen(lagRate, Duration.ZERO, lagDuration);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        ClickLag.Result lag = new ClickLag(service).measure(probes, Duration.ofSeconds(2), Duration.ofMinutes(3));
+        Results sustained = load.join();
+        Report sustainedReport = Report.of("service-lag-load", "zipf", "open", service.toString(), connections, lagRate, sustained);
+        sustainedReport.write(out.resolve("service-lag-load"));
+        console.printf(Locale.ROOT, "click lag: P50 %d ms, P99 %d ms, max %d ms over %d probes (%d not seen in 3 min); load %s%n",
+                lag.lagsMs().getValueAtPercentile(50), lag.lagsMs().getValueAtPercentile(99), lag.lagsMs().getMaxValue(),
+                lag.probes(), lag.missing(), sustainedReport.summary());
+
+        JobThroughput.Result job;
+        try (ClickBacklog backlog = new ClickBacklog(kafka, "clicks", checkpoint)) {
+            console.printf(Locale.ROOT, "the job's throughput: watching it work off %,d events%n", backlog.backlog());
+            job = new JobThroughput(backlog, jobPid).measure(Duration.ofSeconds(120));
+        }
+        ConsumerBaseline.Result consumer = new ConsumerBaseline(kafka, "clicks")
+                .run(Math.max(200_000, Math.min(job.events(), 2_000_000)), Duration.ofSeconds(60));
+        console.printf(Locale.ROOT, "job: %,d events in %.1f s, %.1f CPU-s (%,.0f/s, %,.0f per CPU-s); plain consumer: %,d events, "
+                        + "%.1f CPU-s (%,.0f per CPU-s)%n", job.events(), job.seconds(), job.cpuSeconds(), job.eventsPerSecond(),
+                job.eventsPerCpuSecond(), consumer.events(), consumer.cpuSeconds(), consumer.eventsPerCpuSecond());
+
+        return String.format(Locale.ROOT, """
+                | hot redirects with the job paused, closed, %d connections | %.0f/s | nginx %.0f/s | %.2f |
+                | click lag (redirect → stats API) at %.0f redirects/s offered for %ds, %d probes | P50 %.1f s, P99 %.1f s, max %.1f s%s; load P99 %.2f ms, %d errors | backlog at its start %,d events | |
+                | the job working off its backlog | %,.0f events/s, %,.0f events per CPU-second (%,d events, %.1f CPU-s) | plain consumer + decode %,.0f events per CPU-second | %.3f |
+                """, connections, median(pausedRates), median(pausedNginx), median(pausedRatios), lagRate, lagDuration.toSeconds(),
+                lag.probes(), lag.lagsMs().getValueAtPercentile(50) / 1000.0, lag.lagsMs().getValueAtPercentile(99) / 1000.0,
+                lag.lagsMs().getMaxValue() / 1000.0, lag.missing() > 0 ? " (" + lag.missing() + " not seen in 3 min)" : "",
+                sustainedReport.latencyMs().get("p99"), sustainedReport.errors(), backlogBeforeLag, job.eventsPerSecond(),
+                job.eventsPerCpuSecond(), job.events(), job.cpuSeconds(), consumer.eventsPerCpuSecond(),
+                consumer.eventsPerCpuSecond() == 0 ? 0 : job.eventsPerCpuSecond() / consumer.eventsPerCpuSecond());
+    }
+
+    /** The job's backlog in events, or -1 when there is no job to ask about. */
+    private long backlog() throws IOException {
+        if (jobPid <= 0) {
+            return -1;
+        }
+        try (ClickBacklog backlog = new ClickBacklog(kafka, "clicks", checkpoint)) {
+            return backlog.backlog();
+        }
+    }
+
+    private void signalJob(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(jobPid)).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + jobPid + " failed");
+        }
+    }
+
+    private static List<String> rounded(List<Double> values) {
+        return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList();
     }
 
     private Report closed(String name, URI target, Scenario scenario) throws IOException {
