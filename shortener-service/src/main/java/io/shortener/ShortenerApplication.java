@@ -29,7 +29,7 @@ import io.shortener.click.ClickEnricher;
 import io.shortener.click.ClickHealthCheck;
 import io.shortener.click.ClickPipeline;
 import io.shortener.click.ClickRecorder;
-import io.shortener.click.ClickSpool;
+import io.shortener.click.ClickJournal;
 import io.shortener.click.UserAgentClassifier;
 import io.shortener.click.VisitorIds;
 import io.shortener.cassandra.CassandraHealthCheck;
@@ -126,10 +126,11 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         }
         int region = config.getIds().getRegion();
         int machine = config.getIds().getMachine();
-        ClickPipeline pipeline = new ClickPipeline(clicks.getQueueCapacity(),
-                new ClickEnricher(new UserAgentClassifier(), new VisitorIds(clicks.getVisitorKey()), codes::nextId, region, machine),
-                clicks.producer("shortener-" + region + "-" + machine),
-                new ClickSpool(Path.of(clicks.getSpoolDirectory()), clicks.getSpoolMaxBytes()), clicks.getTopic(),
+        ClickPipeline pipeline = new ClickPipeline(
+                new ClickJournal(Path.of(clicks.getSpoolDirectory()), ClickConfiguration.JOURNAL_SEGMENT_BYTES, clicks.getSpoolMaxBytes()),
+                codes::nextId,
+                new ClickEnricher(new UserAgentClassifier(), new VisitorIds(clicks.getVisitorKey()), region, machine),
+                clicks.producer("shortener-" + region + "-" + machine), clicks.getTopic(), clicks.getSenderNice(),
                 environment.metrics());
         environment.lifecycle().manage(pipeline);
         environment.healthChecks().register("clicks", new ClickHealthCheck(pipeline));

@@ -14,6 +14,7 @@ import io.shortener.devstack.ClickHouseSettings;
 import io.shortener.devstack.Devstack;
 import io.shortener.devstack.KafkaBroker;
 import io.shortener.devstack.KafkaBrokerSettings;
+import io.shortener.devstack.Ports;
 import io.shortener.devstack.ProjectHome;
 import io.shortener.devstack.RedisCluster;
 import io.shortener.devstack.RedisClusterSettings;
@@ -23,7 +24,6 @@ import io.shortener.devstack.StackDefinition;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,7 +49,7 @@ class LocalStackIT {
             KafkaBrokerSettings.single("e2e", "127.0.0.12"),
             ClickHouseSettings.on("127.0.0.12"),
             SparkJobSettings.local().withTrigger("1 second"),
-            new ServiceSettings("127.0.0.1", freePort(), freePort()));
+            new ServiceSettings("127.0.0.1", Ports.free(), Ports.free()));
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final Devstack devstack = new Devstack(home, stack, new PrintStream(output, true, StandardCharsets.UTF_8));
     private final ObjectMapper json = new ObjectMapper();
@@ -100,13 +100,5 @@ class LocalStackIT {
 
         assertThat(http.delete("/api/v1/links/" + code).statusCode()).isEqualTo(204);
         assertThat(http.get("/" + code).statusCode()).isEqualTo(404);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,6 +10,15 @@ public final class Ports {
     private Ports() {
     }
 
+    /** A port the kernel says is free now, for a server a test starts on a port of its own. */
+    public static int free() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static boolean accepts(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 500);

@@ -74,6 +74,12 @@ public final class ServiceProcess {
         return LocalProcess.stopRecorded(pidFile(), marker(), STOP_GRACE);
     }
 
+    /** Stops the service and removes its folder: its log and its click journal (clicks not yet on Kafka) are gone. */
+    public void wipe() {
+        stop();
+        DataDirectory.delete(dir);
+    }
+
     public boolean healthy() {
         try {
             HttpResponse<Void> response = http.send(

@@ -1,6 +1,7 @@
 package io.shortener.click;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import java.util.HashMap;
@@ -9,8 +10,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The {@code clicks} section: where click events go, and where they wait while Kafka is away. */
+/** The {@code clicks} section: where click events go, and the write-ahead spool they wait in until Kafka has them. */
 public class ClickConfiguration {
+
+    /** Journal segments are this big (sparse files, mapped whole): about 150,000 clicks each. */
+    public static final int JOURNAL_SEGMENT_BYTES = 32 * 1024 * 1024;
 
     @JsonProperty
     private boolean enabled = true;
@@ -23,18 +27,23 @@ public class ClickConfiguration {
     @NotEmpty
     private String topic = "clicks";
 
-    /** Redirects hand events to the sender through a queue this long; when it is full, events are dropped and counted. */
-    @JsonProperty
-    @Min(1)
-    private int queueCapacity = 65_536;
-
     @JsonProperty
     @NotEmpty
     private String spoolDirectory = "spool/clicks";
 
+    /** The journal's cap: past it (Kafka away that long), clicks are dropped and counted. At least two segments. */
     @JsonProperty
-    @Min(1024)
+    @Min(2L * JOURNAL_SEGMENT_BYTES)
     private long spoolMaxBytes = 512L * 1024 * 1024;
+
+    /**
+     * The sending thread's nice value (Linux, per thread; 0: not niced). Niced, it yields the CPU to
+     * redirect threads when both want it, and clicks wait in the journal meanwhile.
+     */
+    @JsonProperty
+    @Max(19)
+    @Min(0)
+    private int senderNice = 10;
 
     /** A header a trusted proxy or CDN sets to the client's country (e.g. CF-IPCountry); empty: none. */
     @JsonProperty
@@ -73,16 +82,16 @@ public class ClickConfiguration {
         return topic;
     }
 
-    public int getQueueCapacity() {
-        return queueCapacity;
-    }
-
     public String getSpoolDirectory() {
         return spoolDirectory;
     }
 
     public long getSpoolMaxBytes() {
         return spoolMaxBytes;
+    }
+
+    public int getSenderNice() {
+        return senderNice;
     }
 
     public String getCountryHeader() {

@@ -3,28 +3,26 @@ package io.shortener.click;
 import io.shortener.clickevent.ClickEvent;
 import java.net.URI;
 import java.util.Locale;
-import java.util.function.LongSupplier;
 
 /** Turns what a redirect saw into a click event. Not thread-safe (VisitorIds): used by the one sending thread. */
 public final class ClickEnricher {
 
     private final UserAgentClassifier classifier;
     private final VisitorIds visitors;
-    private final LongSupplier eventIds;
     private final int region;
     private final int instance;
 
-    public ClickEnricher(UserAgentClassifier classifier, VisitorIds visitors, LongSupplier eventIds, int region, int instance) {
+    public ClickEnricher(UserAgentClassifier classifier, VisitorIds visitors, int region, int instance) {
         this.classifier = classifier;
         this.visitors = visitors;
-        this.eventIds = eventIds;
         this.region = region;
         this.instance = instance;
     }
 
-    public ClickEvent enrich(RawClick click) {
+    /** The same click and id give the same event: a click sent again after a crash is a duplicate the job drops. */
+    public ClickEvent enrich(long eventId, RawClick click) {
         UserAgentClassifier.Classification agent = classifier.classify(click.userAgent(), click.head());
-        return new ClickEvent(ClickEvent.SCHEMA_VERSION, eventIds.getAsLong(), click.code(), click.timestampMillis(),
+        return new ClickEvent(ClickEvent.SCHEMA_VERSION, eventId, click.code(), click.timestampMillis(),
                 region, instance, referrerHost(click.referer()), agent.deviceClass(), agent.browser(), agent.os(), agent.bot(),
                 country(click.country()), visitors.of(click.clientAddress(), click.userAgent(), click.timestampMillis()));
     }

@@ -2,7 +2,7 @@ package io.shortener.click;
 
 import com.codahale.metrics.health.HealthCheck;
 
-/** Like Redis: Kafka away makes clicks wait in the spool, not redirects fail. Healthy, and says so. */
+/** Like Redis: Kafka away makes clicks wait in the journal, not redirects fail. Healthy, and says so. */
 public final class ClickHealthCheck extends HealthCheck {
 
     private final ClickPipeline pipeline;
@@ -17,7 +17,7 @@ public final class ClickHealthCheck extends HealthCheck {
             return Result.builder().healthy().withMessage("click events flow to Kafka").withDetail("degraded", false).build();
         }
         return Result.builder().healthy()
-                .withMessage("DEGRADED: Kafka is not taking click events; %d bytes wait in the spool", pipeline.spooledBytes())
+                .withMessage("DEGRADED: Kafka is not taking click events; %d bytes wait in the journal", pipeline.pendingBytes())
                 .withDetail("degraded", true)
                 .build();
     }

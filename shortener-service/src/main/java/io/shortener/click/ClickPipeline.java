@@ -5,76 +5,78 @@ import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.lifecycle.Managed;
 import io.shortener.clickevent.ClickEventJson;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * From redirects to Kafka without slowing a redirect: {@link #record} only offers the raw click to a
- * bounded queue. One sending thread enriches and serialises the clicks and hands them to the producer
- * (acks=all, idempotent, batched, compressed). When Kafka cannot take them, events go to the
- * {@link ClickSpool} instead, and every event after them too, so that order is kept; once a second the
- * thread tries to replay the spool, oldest first, and sends directly again once it is empty.
+ * From redirects to Kafka without slowing a redirect, and without losing a click when the service
+ * dies: {@link #record} gives the click its event id and appends it to the {@link ClickJournal} (a copy
+ * into memory-mapped pages; no system call), and the redirect answers. One sending thread reads the
+ * journal, enriches and encodes the clicks, sends a batch to the producer (acks=all, idempotent),
+ * waits for Kafka to acknowledge all of it, and then commits the batch's end in the journal. The
+ * sending thread runs niced ({@link SenderPriority}): on a saturated machine redirects come first, and
+ * clicks wait in the journal.
  *
- * <p>Nothing is lost unless the queue overflows or the spool reaches its cap: both are counted in
- * {@code clicks.dropped} and logged. Delivery is at least once: a send that timed out as the broker went
- * away may still have been written, and is replayed from the spool too; so is a segment whose replay
- * failed half-way. Events carry unique ids, and the analytics job counts each id once.
+ * <p>While Kafka is away, nothing is committed: clicks wait in the journal (up to its size cap, past
+ * which they are counted in {@code clicks.dropped}), and once a second the thread tries the oldest
+ * unacknowledged batch again. After a crash the new process starts from the last commit. Delivery is at
+ * least once, and a click sent twice (a batch acknowledged just before a crash, or half-written when
+ * Kafka went away) is the same event, with the same id, which the analytics job counts once.
  */
 public final class ClickPipeline implements ClickRecorder, Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClickPipeline.class);
-    private static final int BATCH = 1024;
-    private static final long PROBE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int BATCH = 2048;
+    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long FORCE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final ArrayBlockingQueue<RawClick> queue;
+    private final ClickJournal journal;
+    private final LongSupplier eventIds;
     private final ClickEnricher enricher;
     private final Producer<String, String> producer;
-    private final ClickSpool spool;
     private final String topic;
-    private final ConcurrentLinkedQueue<String> failed = new ConcurrentLinkedQueue<>();
+    private final int senderNice;
     private final Counter sent;
-    private final Counter spooled;
-    private final Counter replayed;
+    private final Counter resent;
     private final Counter dropped;
     private volatile boolean kafkaUp = true;
     private volatile boolean running;
     private Thread sender;
-    private long nextReplayNanos;
     private long lastDropLogNanos;
 
-    public ClickPipeline(int queueCapacity, ClickEnricher enricher, Producer<String, String> producer,
-                         ClickSpool spool, String topic, MetricRegistry metrics) {
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    public ClickPipeline(ClickJournal journal, LongSupplier eventIds, ClickEnricher enricher, Producer<String, String> producer,
+                         String topic, int senderNice, MetricRegistry metrics) {
+        this.journal = journal;
+        this.eventIds = eventIds;
         this.enricher = enricher;
         this.producer = producer;
-        this.spool = spool;
         this.topic = topic;
+        this.senderNice = senderNice;
         this.sent = metrics.counter("clicks.sent");
-        this.spooled = metrics.counter("clicks.spooled");
-        this.replayed = metrics.counter("clicks.replayed");
+        this.resent = metrics.counter("clicks.resent");
         this.dropped = metrics.counter("clicks.dropped");
-        metrics.register("clicks.queue", (Gauge<Integer>) queue::size);
-        metrics.register("clicks.spool-bytes", (Gauge<Long>) spool::pendingBytes);
-        metrics.register("clicks.kafka", (Gauge<String>) () -> kafkaUp ? "UP" : "SPOOLING");
+        metrics.register("clicks.pending-bytes", (Gauge<Long>) journal::pendingBytes);
+        metrics.register("clicks.kafka", (Gauge<String>) () -> kafkaUp ? "UP" : "AWAY");
     }
 
     @Override
     public void record(RawClick click) {
-        if (!queue.offer(click)) {
+        // The journal never holds the full address: only its anonymised form is needed, and it is on disk.
+        RawClick anonymised = new RawClick(click.code(), click.timestampMillis(), click.head(),
+                VisitorIds.anonymise(click.clientAddress()), click.userAgent(), click.referer(), click.country());
+        if (!journal.append(eventIds.getAsLong(), anonymised)) {
             dropped.inc();
-            logDrop("the click queue is full");
+            logDrop();
         }
     }
 
@@ -82,8 +84,8 @@ public final class ClickPipeline implements ClickRecorder, Managed {
         return kafkaUp;
     }
 
-    public long spooledBytes() {
-        return spool.pendingBytes();
+    public long pendingBytes() {
+        return journal.pendingBytes();
     }
 
     @Override
@@ -97,147 +99,103 @@ public final class ClickPipeline implements ClickRecorder, Managed {
     @Override
     public void stop() throws InterruptedException {
         running = false;
-        sender.join(10_000);
-        try {
-            producer.flush();
-        } finally {
-            producer.close(Duration.ofSeconds(5));
-            spool.close();
-        }
+        sender.join(15_000);
+        producer.close(Duration.ofSeconds(5));
+        journal.close();
     }
 
     private void run() {
-        List<RawClick> batch = new ArrayList<>(BATCH);
-        while (running || !queue.isEmpty()) {
+        LOG.info("the click sender {}", SenderPriority.lowerCurrentThread(senderNice));
+        long nextForce = System.nanoTime() + FORCE_NANOS;
+        // Whatever a previous process appended and Kafka never acknowledged comes first.
+        boolean resending = journal.pendingBytes() > 0;
+        while (running) {
             try {
-                RawClick first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
-                }
-                spoolFailedSends();
-                if (!batch.isEmpty()) {
-                    List<String> lines = serialise(batch);
-                    batch.clear();
-                    if (kafkaUp && !spool.hasPending()) {
-                        send(lines);
-                    } else {
-                        toSpool(lines);
+                List<ClickJournal.Entry> batch = journal.read(BATCH);
+                if (batch.isEmpty()) {
+                    resending = false;
+                    journal.commitSkipped();
+                    LockSupport.parkNanos(IDLE_NANOS);
+                } else if (send(batch)) {
+                    journal.commit(batch.get(batch.size() - 1).next());
+                    sent.inc(batch.size());
+                    if (resending) {
+                        resent.inc(batch.size());
                     }
+                    markUp();
+                } else {
+                    journal.rewind();
+                    resending = true;
+                    LockSupport.parkNanos(RETRY_NANOS);
                 }
-                if ((!kafkaUp || spool.hasPending()) && System.nanoTime() - nextReplayNanos >= 0) {
-                    replay();
-                    nextReplayNanos = System.nanoTime() + PROBE_NANOS;
+                if (System.nanoTime() - nextForce >= 0) {
+                    journal.force();
+                    nextForce = System.nanoTime() + FORCE_NANOS;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             } catch (RuntimeException e) {
-                LOG.error("click sender failed; continuing", e);
+                LOG.error("click sender failed; trying again from the last acknowledged click", e);
+                journal.rewind();
+                LockSupport.parkNanos(RETRY_NANOS);
             }
         }
-        spoolFailedSends();
+        drain();
     }
 
-    private List<String> serialise(List<RawClick> clicks) {
-        List<String> lines = new ArrayList<>(clicks.size());
-        for (RawClick click : clicks) {
-            lines.add(ClickEventJson.write(enricher.enrich(click)));
+    /** On a clean stop: what the journal still holds is sent, if Kafka takes it; the rest waits for the next start. */
+    private void drain() {
+        List<ClickJournal.Entry> batch;
+        while (!(batch = journal.read(BATCH)).isEmpty() && send(batch)) {
+            journal.commit(batch.get(batch.size() - 1).next());
+            sent.inc(batch.size());
         }
-        return lines;
     }
 
-    private void send(List<String> lines) {
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            try {
-                producer.send(record(line), (metadata, error) -> {
-                    if (error == null) {
-                        sent.inc();
-                    } else {
-                        kafkaUp = false;
-                        failed.add(line);
+    /** Sends a batch and waits until Kafka has acknowledged every event of it; false if any was not. */
+    private boolean send(List<ClickJournal.Entry> batch) {
+        AtomicInteger failures = new AtomicInteger();
+        try {
+            for (ClickJournal.Entry entry : batch) {
+                String line = ClickEventJson.write(enricher.enrich(entry.eventId(), entry.click()));
+                // Keyed by code, so one link's clicks stay in order in one partition.
+                producer.send(new ProducerRecord<>(topic, entry.click().code(), line), (metadata, error) -> {
+                    if (error != null) {
+                        failures.incrementAndGet();
                     }
                 });
-            } catch (KafkaException e) {
-                // No metadata within max.block.ms: Kafka is away. This event and the rest go to the spool.
-                markDown(e);
-                toSpool(lines.subList(i, lines.size()));
-                return;
             }
+            producer.flush();
+        } catch (KafkaException e) {
+            // No metadata within max.block.ms: Kafka is away.
+            markDown(e.getMessage());
+            return false;
         }
+        if (failures.get() > 0) {
+            markDown(failures.get() + " of " + batch.size() + " events not acknowledged");
+            return false;
+        }
+        return true;
     }
 
-    private void spoolFailedSends() {
-        if (failed.isEmpty()) {
-            return;
-        }
-        List<String> lines = new ArrayList<>();
-        String line;
-        while ((line = failed.poll()) != null) {
-            lines.add(line);
-        }
-        markDown(null);
-        toSpool(lines);
-    }
-
-    private void toSpool(List<String> lines) {
-        try {
-            int written = spool.append(lines);
-            spooled.inc(written);
-            if (written < lines.size()) {
-                dropped.inc(lines.size() - written);
-                logDrop("the spool is full (" + spool.pendingBytes() + " bytes)");
-            }
-        } catch (IOException e) {
-            dropped.inc(lines.size());
-            logDrop("the spool cannot be written: " + e.getMessage());
-        }
-    }
-
-    private void replay() {
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        try {
-            long count = spool.replay(line -> acks.add(producer.send(record(line))), () -> {
-                producer.flush();
-                for (Future<RecordMetadata> ack : acks) {
-                    ack.get(10, TimeUnit.SECONDS);
-                }
-                acks.clear();
-            });
-            replayed.inc(count);
-            if (count > 0) {
-                LOG.info("replayed {} spooled click events to Kafka", count);
-            }
+    private void markUp() {
+        if (!kafkaUp) {
+            LOG.info("Kafka takes click events again; the clicks that waited are sent");
             kafkaUp = true;
-        } catch (Exception e) {
-            markDown(e);
         }
     }
 
-    private void markDown(Exception cause) {
+    private void markDown(String why) {
         if (kafkaUp) {
-            LOG.warn("Kafka is not taking click events{}; spooling them until it does",
-                    cause == null ? "" : " (" + cause.getMessage() + ")");
+            LOG.warn("Kafka is not taking click events ({}); they wait in the journal until it does", why);
         }
         kafkaUp = false;
     }
 
-    private ProducerRecord<String, String> record(String line) {
-        // Keyed by code, so one link's clicks stay in order in one partition.
-        return new ProducerRecord<>(topic, codeOf(line), line);
-    }
-
-    private static String codeOf(String line) {
-        int start = line.indexOf("\"code\":\"") + 8;
-        return line.substring(start, line.indexOf('"', start));
-    }
-
-    private void logDrop(String why) {
+    private void logDrop() {
         long now = System.nanoTime();
         if (now - lastDropLogNanos > TimeUnit.SECONDS.toNanos(10)) {
             lastDropLogNanos = now;
-            LOG.error("dropping click events: {} (clicks.dropped counts them)", why);
+            LOG.error("dropping click events: the journal is full ({} bytes waiting for Kafka); clicks.dropped counts them",
+                    journal.pendingBytes());
         }
     }
 }

@@ -91,11 +91,12 @@ public final class RedirectHandler extends Handler.Wrapper {
             // Short links are doors, not documents: keep them out of search indexes.
             headers.put(NOINDEX);
             headers.put(NO_BODY);
-            callback.succeeded();
+            // The click is in the journal before the answer leaves: a process killed in between loses neither.
             HttpFields requestHeaders = request.getHeaders();
             clicks.record(new RawClick(code, now.toEpochMilli(), head, Request.getRemoteAddr(request),
                     requestHeaders.get(HttpHeader.USER_AGENT), requestHeaders.get(HttpHeader.REFERER),
                     countryHeader == null ? null : requestHeaders.get(countryHeader)));
+            callback.succeeded();
         } catch (DriverException e) {
             ServerErrors.logStorageFailure(LOG, e);
             error(response, callback, head, 503, ServerErrors.STORAGE_UNAVAILABLE, true);

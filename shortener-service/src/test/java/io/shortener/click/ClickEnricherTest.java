@@ -1,20 +1,19 @@
 package io.shortener.click;
 
-import io.shortener.clickevent.ClickEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.atomic.AtomicLong;
+import io.shortener.clickevent.ClickEvent;
 import org.junit.jupiter.api.Test;
 
 class ClickEnricherTest {
 
-    private final AtomicLong ids = new AtomicLong(100);
-    private final ClickEnricher enricher = new ClickEnricher(new UserAgentClassifier(), new VisitorIds("k"), ids::incrementAndGet, 3, 7);
+    private final ClickEnricher enricher = new ClickEnricher(new UserAgentClassifier(), new VisitorIds("k"), 3, 7);
 
     @Test
     void anEventCarriesTheCodeTimeRegionInstanceAndWhatTheRequestTold() {
-        ClickEvent event = enricher.enrich(new RawClick("launch", 1_795_000_000_000L, false, "203.0.113.9",
-                UserAgentClassifierTest.SAFARI_IPHONE, "https://News.Example.com/story?id=1", "de"));
+        RawClick click = new RawClick("launch", 1_795_000_000_000L, false, "203.0.113.9",
+                UserAgentClassifierTest.SAFARI_IPHONE, "https://News.Example.com/story?id=1", "de");
+        ClickEvent event = enricher.enrich(101, click);
 
         assertThat(event.schemaVersion()).isEqualTo(1);
         assertThat(event.eventId()).isEqualTo(101);
@@ -27,6 +26,10 @@ class ClickEnricherTest {
         assertThat(event.deviceClass()).isEqualTo("mobile");
         assertThat(event.bot()).isFalse();
         assertThat(event.visitorId()).matches("[0-9a-f]{32}");
+        assertThat(enricher.enrich(101, click)).as("sent again after a crash: the same event").isEqualTo(event);
+        assertThat(enricher.enrich(101, new RawClick("launch", 1_795_000_000_000L, false, VisitorIds.anonymise("203.0.113.9"),
+                UserAgentClassifierTest.SAFARI_IPHONE, "https://News.Example.com/story?id=1", "de")))
+                .as("from the journal, which holds the anonymised address").isEqualTo(event);
     }
 
     @Test

@@ -36,6 +36,11 @@ final class KafkaTopicReader {
 
     /** Every event on the topic, reading until {@code expected} have come or the time is up, then a little longer to see any extra. */
     List<JsonNode> readAll(String topic, int expected, Duration timeout) throws Exception {
+        return readAll(topic, null, expected, timeout);
+    }
+
+    /** The same for the events of one link ({@code code}; null: all) on a topic that other tests share. */
+    List<JsonNode> readAll(String topic, String code, int expected, Duration timeout) throws Exception {
         List<JsonNode> events = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -50,7 +55,9 @@ final class KafkaTopicReader {
                     if (!record.key().equals(event.get("code").asText())) {
                         throw new AssertionError("event keyed " + record.key() + " for code " + event.get("code"));
                     }
-                    events.add(event);
+                    if (code == null || code.equals(record.key())) {
+                        events.add(event);
+                    }
                 }
                 if (events.size() >= expected && settleUntil == Long.MAX_VALUE) {
                     settleUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();

@@ -1,0 +1,110 @@
+package io.shortener.click;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shortener.Http;
+import io.shortener.devstack.LocalProcess;
+import io.shortener.devstack.Ports;
+import io.shortener.devstack.ProjectHome;
+import io.shortener.devstack.ServiceProcess;
+import io.shortener.devstack.ServiceSettings;
+import io.shortener.devstack.junit.RealCassandra;
+import io.shortener.devstack.junit.RealClickHouse;
+import io.shortener.devstack.junit.RealKafka;
+import io.shortener.devstack.junit.RealRedisCluster;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The packaged service, killed with SIGKILL under load and started again: every redirect a client
+ * received an answer to is a click on Kafka (the write-ahead journal outlives the process), and no click
+ * is invented (never more than the redirects asked for).
+ */
+@ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, RealClickHouse.class})
+class ServiceCrashIT {
+
+    private final ProjectHome home = ProjectHome.locate();
+    private final ServiceProcess service = new ServiceProcess(home, home.stackDir("test-crash"),
+            new ServiceSettings("127.0.0.1", Ports.free(), Ports.free()));
+    private final ObjectMapper json = new ObjectMapper();
+
+    @AfterEach
+    void tearDown() {
+        service.stop();
+    }
+
+    @Test
+    void aServiceKilledUnderLoadLosesNoClickItAnswered() throws Exception {
+        service.wipe();
+        LocalProcess first = start();
+        Http http = new Http(service.settings().httpPort());
+        String code = json.readTree(http.postJson("/api/v1/links", "{\"url\": \"https://example.com/crash\"}").body())
+                .get("code").asText();
+
+        AtomicLong asked = new AtomicLong();
+        AtomicLong answered = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<?>> loops = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            loops.add(clients.submit(() -> redirectUntilStopped(code, asked, answered, stop)));
+        }
+        // Kill while redirects are in full flow: the last ones answered cannot have reached Kafka yet.
+        first.awaitReady("3,000 redirects answered", Duration.ofSeconds(120), () -> answered.get() >= 3_000);
+        first.kill();
+        stop.set(true);
+        for (Future<?> loop : loops) {
+            loop.get();
+        }
+        clients.shutdown();
+
+        start();
+        List<JsonNode> events = new KafkaTopicReader(RealKafka.SETTINGS.bootstrapServers())
+                .readAll("clicks", code, (int) answered.get(), Duration.ofSeconds(90));
+        long distinct = events.stream().map(event -> event.get("eventId").asLong()).distinct().count();
+        assertThat(answered.get()).as("the load ran").isGreaterThanOrEqualTo(3_000);
+        assertThat(distinct).as("clicks on Kafka, each once, against %d redirects answered and %d asked", answered.get(), asked.get())
+                .isBetween(answered.get(), asked.get());
+    }
+
+    private LocalProcess start() {
+        return service.start(RealCassandra.ENDPOINT, RealRedisCluster.SETTINGS, RealKafka.SETTINGS, RealClickHouse.SETTINGS);
+    }
+
+    private Void redirectUntilStopped(String code, AtomicLong asked, AtomicLong answered, AtomicBoolean stop) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.settings().httpPort() + "/" + code))
+                .header("User-Agent", UserAgentClassifierTest.CHROME_WINDOWS).timeout(Duration.ofSeconds(5)).build();
+        while (!stop.get()) {
+            asked.incrementAndGet();
+            try {
+                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 302) {
+                    answered.incrementAndGet();
+                }
+            } catch (IOException e) {
+                // The service is gone: this redirect was never answered.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+}
