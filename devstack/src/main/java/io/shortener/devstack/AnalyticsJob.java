@@ -43,6 +43,20 @@ public final class AnalyticsJob {
         return running.isPresent() ? running.get() : start(kafka, topic, clickhouse);
     }
 
+    /**
+     * The job's classpath with the project's own jars (the click-event contract, built in this reactor)
+     * copied beside the job: a rebuild rewrites them in target/, and a running job must not see that.
+     */
+    private String runningClasspath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : ForkedJvm.classpath(home.analyticsClasspath()).split(":")) {
+            Path path = Path.of(entry);
+            boolean ours = path.toAbsolutePath().startsWith(home.root()) && Files.isRegularFile(path);
+            entries.add(ours ? new RunningCopy(path, dir.resolve("lib").resolve(path.getFileName())).refresh().toString() : entry);
+        }
+        return String.join(":", entries);
+    }
+
     private RunningCopy jar() {
         return new RunningCopy(home.analyticsJar(), dir.resolve("analytics-spark.jar"));
     }
@@ -61,7 +75,7 @@ public final class AnalyticsJob {
         command.addAll(JAVA_17_FLAGS);
         command.addAll(List.of(
                 "-Dlog4j2.configurationFile=" + home.analyticsConf().resolve("log4j2.properties"),
-                "-cp", jar().refresh() + ":" + ForkedJvm.classpath(home.analyticsClasspath()),
+                "-cp", jar().refresh() + ":" + runningClasspath(),
                 MAIN_CLASS,
                 "--master", settings.master(),
                 "--bootstrap-servers", kafka.bootstrapServers(),

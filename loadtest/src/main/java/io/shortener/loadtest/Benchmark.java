@@ -215,6 +215,10 @@ final class Benchmark {
     }
 
     private void signalJob(String signal) throws IOException, InterruptedException {
+        if (ProcessHandle.of(jobPid).filter(ProcessHandle::isAlive).isEmpty()) {
+            throw new IllegalStateException("the analytics job (pid " + jobPid + ") is not running any more; see "
+                    + ".devstack/local/analytics/job.log, and start it again with bin/shortener up");
+        }
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(jobPid)).inheritIO().start();
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill -" + signal + " " + jobPid + " failed");
