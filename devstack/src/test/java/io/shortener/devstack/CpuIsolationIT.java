@@ -37,9 +37,10 @@ class CpuIsolationIT {
         try {
             assertThat(background.cpuShare()).startsWith("cgroup").contains(groupDir.toString()).contains("at most 0.05 cores");
             assertThat(foreground.cpuShare()).isEqualTo("no isolation (foreground)");
-            // Every thread of the background process, and nothing else, is in its group.
-            assertThat(Files.readString(groupDir.resolve("cgroup.procs"), StandardCharsets.UTF_8).strip())
-                    .isEqualTo(Long.toString(background.pid()));
+            // The process joins its group as its first act (before it execs its command): wait for that, then
+            // nothing else may be in the group.
+            background.awaitReady("in its group", Duration.ofSeconds(10), () -> procs(groupDir).equals(Long.toString(background.pid())));
+            assertThat(procs(groupDir)).isEqualTo(Long.toString(background.pid()));
 
             // The kernel's own count of periods in which it stopped the group at its quota.
             background.awaitReady("throttled by the kernel", Duration.ofSeconds(30), () -> throttledPeriods(groupDir) > 0);
@@ -70,6 +71,14 @@ class CpuIsolationIT {
         String marker = "shortener-busy-" + folder;
         return new ProcessSpec("busy " + name, List.of("/bin/sh", "-c", "while :; do :; done", marker), folder,
                 folder.resolve("busy.log"), folder.resolve("busy.pid"), marker, Map.of(), cpu);
+    }
+
+    private static String procs(Path group) {
+        try {
+            return Files.readString(group.resolve("cgroup.procs"), StandardCharsets.UTF_8).strip();
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     private static long throttledPeriods(Path group) {
