@@ -85,13 +85,10 @@ final class Benchmark {
             backlogs.add(backlog());
             console.printf(Locale.ROOT, "repeat %d: the job's backlog %s%n", i, backlogs.get(i - 1) < 0 ? "unknown"
                     : String.format(Locale.ROOT, "%,d events", backlogs.get(i - 1)));
-            Report base = closed("nginx-hot-" + i, nginx, Scenario.hot(host(nginx), "abc"));
-            Report ours = closed("service-hot-" + i, service, Scenario.hot(host(service), hotCode));
-            nginxRates.add(base.achievedRate());
-            serviceRates.add(ours.achievedRate());
-            ratios.add(ours.achievedRate() / base.achievedRate());
-            console.printf(Locale.ROOT, "hot redirects, repeat %d: nginx %.0f/s, service %.0f/s (%d errors), ratio %.2f%n",
-                    i, base.achievedRate(), ours.achievedRate(), ours.errors(), ours.achievedRate() / base.achievedRate());
+            HotPair pair = hotPair("hot-" + i, "hot redirects, repeat " + i, hotCode);
+            nginxRates.add(pair.nginx());
+            serviceRates.add(pair.service());
+            ratios.add(pair.ratio());
             Report open = run("service-zipf-open-" + i, service, Scenario.zipf(host(service), zipfCodes, 1.0), openRate);
             opens.add(open);
             console.printf(Locale.ROOT, "open model, repeat %d: %s%n", i, open.summary());
@@ -146,13 +143,10 @@ final class Benchmark {
         signalJob("STOP");
         try {
             for (int i = 1; i <= repeats; i++) {
-                Report base = closed("nginx-hot-job-paused-" + i, nginx, Scenario.hot(host(nginx), "abc"));
-                Report ours = closed("service-hot-job-paused-" + i, service, Scenario.hot(host(service), hotCode));
-                pausedNginx.add(base.achievedRate());
-                pausedRates.add(ours.achievedRate());
-                pausedRatios.add(ours.achievedRate() / base.achievedRate());
-                console.printf(Locale.ROOT, "hot redirects with the job paused, repeat %d: nginx %.0f/s, service %.0f/s, ratio %.2f%n",
-                        i, base.achievedRate(), ours.achievedRate(), ours.achievedRate() / base.achievedRate());
+                HotPair pair = hotPair("hot-job-paused-" + i, "hot redirects with the job paused, repeat " + i, hotCode);
+                pausedNginx.add(pair.nginx());
+                pausedRates.add(pair.service());
+                pausedRatios.add(pair.ratio());
             }
         } finally {
             signalJob("CONT");
@@ -202,6 +196,23 @@ final class Benchmark {
                 sustainedReport.latencyMs().get("p99"), sustainedReport.errors(), backlogBeforeLag, job.eventsPerSecond(),
                 job.eventsPerCpuSecond(), job.events(), job.cpuSeconds(), consumer.eventsPerCpuSecond(),
                 consumer.eventsPerCpuSecond() == 0 ? 0 : job.eventsPerCpuSecond() / consumer.eventsPerCpuSecond());
+    }
+
+    /** One hot-redirect measurement: nginx, then the service, right after it; the ratio is the figure. */
+    private record HotPair(double nginx, double service) {
+
+        double ratio() {
+            return service / nginx;
+        }
+    }
+
+    private HotPair hotPair(String name, String label, String hotCode) throws IOException {
+        Report base = closed("nginx-" + name, nginx, Scenario.hot(host(nginx), "abc"));
+        Report ours = closed("service-" + name, service, Scenario.hot(host(service), hotCode));
+        HotPair pair = new HotPair(base.achievedRate(), ours.achievedRate());
+        console.printf(Locale.ROOT, "%s: nginx %.0f/s, service %.0f/s (%d errors), ratio %.2f%n", label, pair.nginx(),
+                pair.service(), ours.errors(), pair.ratio());
+        return pair;
     }
 
     /** The job's backlog in events, or -1 when there is no job to ask about. */
