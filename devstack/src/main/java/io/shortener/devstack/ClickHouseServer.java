@@ -60,7 +60,7 @@ public final class ClickHouseServer {
                 "interserver_port", Integer.toString(settings.interserverPort())));
         List<String> command = List.of(BINARY, "--config-file=" + config());
         LocalProcess process = LocalProcess.start(new ProcessSpec(processName(), command, dir, logFile(), pidFile(),
-                config().toString(), Map.of()), STOP_GRACE);
+                config().toString(), Map.of(), settings.cpu()), STOP_GRACE);
         process.awaitReady("answering on " + settings.httpUrl(), START_TIMEOUT, this::answers);
         return process;
     }

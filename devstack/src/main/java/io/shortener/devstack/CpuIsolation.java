@@ -70,7 +70,8 @@ public final class CpuIsolation {
                 Path group = v1.get();
                 Files.createDirectories(group);
                 write(group.resolve("cpu.shares"), Long.toString(share.v1Shares()));
-                boolean idle = share.idle() && writeIfPresent(group.resolve("cpu.idle"), "1");
+                // Written either way: a group left by an earlier start may hold the other setting.
+                boolean idle = writeIfPresent(group.resolve("cpu.idle"), share.idle() ? "1" : "0") && share.idle();
                 write(group.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_MICROS));
                 write(group.resolve("cpu.cfs_quota_us"), Long.toString(share.quotaMicros(PERIOD_MICROS)));
                 return joining(group, "cgroup v1 " + group + ": " + (idle ? "idle, " : "cpu.shares " + share.v1Shares() + ", ")
@@ -86,7 +87,8 @@ public final class CpuIsolation {
                 enableCpuController(group.getParent());
                 Files.createDirectories(group);
                 write(group.resolve("cpu.weight"), Integer.toString(share.weight()));
-                boolean idle = share.idle() && writeIfPresent(group.resolve("cpu.idle"), "1");
+                // Written either way: a group left by an earlier start may hold the other setting.
+                boolean idle = writeIfPresent(group.resolve("cpu.idle"), share.idle() ? "1" : "0") && share.idle();
                 long quota = share.quotaMicros(PERIOD_MICROS);
                 write(group.resolve("cpu.max"), (quota < 0 ? "max" : Long.toString(quota)) + " " + PERIOD_MICROS);
                 return joining(group, "cgroup v2 " + group + ": " + (idle ? "idle, " : "cpu.weight " + share.weight() + ", ")
@@ -97,6 +99,13 @@ public final class CpuIsolation {
         }
         if (share.idle() && chrtAvailable) {
             return new Applied(List.of("/usr/bin/chrt", "--idle", "0"), "SCHED_IDLE (chrt --idle 0), no cap"
+                    + (share.maxCores() > 0 ? " (the cap needs a writable cgroup)" : "")
+                    + (tried.isEmpty() ? "" : "; could not use " + String.join(", ", tried)));
+        }
+        if (!share.idle()) {
+            // A nice value weighs a process as the kernel weighs a group: each step is 1.25 times less.
+            int nice = share.niceEquivalent();
+            return new Applied(List.of("/usr/bin/nice", "-n", Integer.toString(nice)), "nice " + nice + ", no cap"
                     + (share.maxCores() > 0 ? " (the cap needs a writable cgroup)" : "")
                     + (tried.isEmpty() ? "" : "; could not use " + String.join(", ", tried)));
         }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /**
  * How much of the machine a process may take while others want the CPU. A foreground process (the
- * service, its Cassandra, Redis, Kafka) competes as usual. A background process (the analytics job)
+ * service, its Cassandra, Redis) competes as usual. A weighted one (Kafka, ClickHouse: nothing a
+ * redirect waits for) gets its weight's part of a contended CPU and all of a free one. A background
+ * process (the analytics job)
  * runs only on what the foreground leaves ({@code idle}), and never on more than {@code maxCores} even
  * when the machine is free (0: no cap), so that it catches up when the load stops without a cap that
  * outlasts the load.
@@ -30,9 +32,15 @@ public record CpuShare(boolean idle, int weight, double maxCores) {
         return new CpuShare(true, 1, maxCores);
     }
 
+    /** Competes for the CPU like a process of this weight (100 = a normal one), without a cap. */
+    public static CpuShare weighted(int weight) {
+        return new CpuShare(false, weight, 0);
+    }
+
     /**
-     * From a setting: {@code foreground} (no isolation), {@code background} (idle time, no cap), or
-     * {@code background:<cores>} (idle time, at most that many cores).
+     * From a setting: {@code foreground} (no isolation), {@code background} (idle time, no cap),
+     * {@code background:<cores>} (idle time, at most that many cores) or {@code weight:<1-10000>} (a share
+     * of a contended CPU, 100 being a normal process's).
      */
     public static CpuShare parse(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
@@ -42,14 +50,31 @@ public record CpuShare(boolean idle, int weight, double maxCores) {
         if (value.equals("background")) {
             return background(0);
         }
-        if (value.startsWith("background:")) {
-            try {
+        try {
+            if (value.startsWith("background:")) {
                 return background(Double.parseDouble(value.substring("background:".length())));
-            } catch (NumberFormatException e) {
-                // Falls through to the message below.
             }
+            if (value.startsWith("weight:")) {
+                return weighted(Integer.parseInt(value.substring("weight:".length())));
+            }
+        } catch (IllegalArgumentException e) {
+            // Falls through to the message below (NumberFormatException is one).
         }
-        throw new IllegalArgumentException("a CPU share is foreground, background or background:<cores>, not '" + text + "'");
+        throw new IllegalArgumentException(
+                "a CPU share is foreground, background, background:<cores> or weight:<1-10000>, not '" + text + "'");
+    }
+
+    /** The share a variable of the environment names, or {@code fallback} where it is unset. */
+    public static CpuShare fromEnvironment(String variable, CpuShare fallback) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(variable + ": " + e.getMessage(), e);
+        }
     }
 
     public boolean isForeground() {
@@ -59,6 +84,14 @@ public record CpuShare(boolean idle, int weight, double maxCores) {
     /** v1's cpu.shares for this weight (1024 = a normal process; the kernel's minimum is 2). */
     long v1Shares() {
         return Math.max(2, Math.round(weight * 1024.0 / 100));
+    }
+
+    /** The nice value whose weight comes nearest this one (0 to 19), where no group can be made. */
+    int niceEquivalent() {
+        if (weight >= 100) {
+            return 0;
+        }
+        return (int) Math.min(19, Math.round(Math.log(100.0 / weight) / Math.log(1.25)));
     }
 
     /** The CFS quota per {@code periodMicros} (the cap), or -1 for none. */

@@ -67,10 +67,12 @@ public final class Devstack {
         LocalProcess broker = kafka.ensureRunning();
         out.printf("kafka      %-28s pid %d  (topics %s)%n", stack.kafka().bootstrapServers(), broker.pid(),
                 stack.kafka().topics().stream().map(KafkaBrokerSettings.TopicSpec::name).toList());
+        out.printf("           CPU: %s%n", broker.cpuShare());
         LocalProcess store = clickhouse.ensureRunning();
         List<ClickHouseMigrations.Migration> applied = clickhouse.migrations().apply(stack.clickhouse().database());
         out.printf("clickhouse %-28s pid %d  (database %s, %d schema versions applied now)%n", stack.clickhouse().httpUrl(),
                 store.pid(), stack.clickhouse().database(), applied.size());
+        out.printf("           CPU: %s%n", store.cpuShare());
         LocalProcess job = analytics.ensureRunning(stack.kafka(), "clicks", stack.clickhouse());
         out.printf("analytics  %-28s pid %d  (%s)%n", "spark " + stack.analytics().master(), job.pid(), job.logFile());
         out.printf("           CPU: %s%n", job.cpuShare());
@@ -117,8 +119,8 @@ public final class Devstack {
                 redisNodes > 0 && redis.clusterOk() ? ", cluster ok" : "");
         out.printf("analytics  %s%n", analytics.running().map(p -> (p.isPaused() ? "paused" : "running") + ", pid " + p.pid()
                 + "; CPU: " + p.cpuShare()).orElse("stopped"));
-        out.printf("clickhouse %s%n", clickhouse.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
-        out.printf("kafka      %s%n", kafka.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
+        out.printf("clickhouse %s%n", clickhouse.running().map(p -> "running, pid " + p.pid() + "; CPU: " + p.cpuShare()).orElse("stopped"));
+        out.printf("kafka      %s%n", kafka.running().map(p -> "running, pid " + p.pid() + "; CPU: " + p.cpuShare()).orElse("stopped"));
         out.printf("cassandra  %s%n", cassandra.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
     }
 

@@ -57,7 +57,7 @@ public final class KafkaBroker {
         command.addAll(List.of("-Xms128m", "-Xmx128m", "-XX:+UseG1GC", "-XX:MaxDirectMemorySize=128m",
                 "kafka.Kafka", config().toString()));
         LocalProcess process = LocalProcess.start(new ProcessSpec(processName(), command, dir, logFile(), pidFile(), marker(),
-                Map.of()), STOP_GRACE);
+                Map.of(), settings.cpu()), STOP_GRACE);
         process.awaitReady("accepting connections on " + settings.bootstrapServers(), START_TIMEOUT,
                 () -> Ports.accepts(settings.address(), settings.port()));
         for (KafkaBrokerSettings.TopicSpec topic : settings.topics()) {

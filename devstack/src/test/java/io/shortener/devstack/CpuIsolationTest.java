@@ -40,6 +40,32 @@ class CpuIsolationTest {
     }
 
     @Test
+    void onCgroupV1AWeightedProcessGetsItsSharesAndLeavesTheIdleClassAnEarlierStartSet() throws Exception {
+        v1Hierarchy("cpu");
+        Files.writeString(root.resolve("cpu/shortener-local-job/cpu.idle"), "1");
+        CpuIsolation isolation = new CpuIsolation(root, List.of("1:cpu:/"), true);
+
+        CpuIsolation.Applied applied = isolation.prepare("shortener-local-job", CpuShare.weighted(20));
+
+        Path group = root.resolve("cpu/shortener-local-job");
+        assertThat(Files.readString(group.resolve("cpu.idle"))).isEqualTo("0");
+        assertThat(Files.readString(group.resolve("cpu.shares"))).isEqualTo("205");
+        assertThat(Files.readString(group.resolve("cpu.cfs_quota_us"))).isEqualTo("-1");
+        assertThat(applied.description()).contains("cpu.shares 205").contains("no cap");
+    }
+
+    @Test
+    void withNoCgroupItCanWriteAWeightedProcessRunsAtTheNiceValueOfTheSameWeight() {
+        CpuIsolation isolation = new CpuIsolation(root, List.of("1:cpu:/", "0::/"), true);
+
+        CpuIsolation.Applied applied = isolation.prepare("shortener-local-broker", CpuShare.weighted(20));
+
+        // 1024 / 1.25^7 = 215, the nearest nice weight to a fifth of 1024.
+        assertThat(applied.prefix()).containsExactly("/usr/bin/nice", "-n", "7");
+        assertThat(applied.description()).startsWith("nice 7");
+    }
+
+    @Test
     void onCgroupV1WithoutAnIdleClassTheGroupGetsTheLeastWeight() throws Exception {
         Files.createDirectories(root.resolve("cpu"));
         Files.writeString(root.resolve("cpu/cpu.shares"), "1024");
@@ -97,6 +123,9 @@ class CpuIsolationTest {
         assertThat(CpuShare.parse(" Background:0.25 ")).isEqualTo(CpuShare.background(0.25));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CpuShare.parse("background:lots"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("background:<cores>");
+        assertThat(CpuShare.parse("weight:20")).isEqualTo(CpuShare.weighted(20));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CpuShare.parse("weight:0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weight:<1-10000>");
     }
 
     @Test

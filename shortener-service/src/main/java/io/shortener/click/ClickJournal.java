@@ -70,6 +70,7 @@ public final class ClickJournal implements AutoCloseable {
     // Reader side: the sending thread only.
     private Position readPosition;
     private volatile Position committed;
+    private long deletedBefore = -1;
 
     public ClickJournal(Path dir, int segmentBytes, long maxBytes) {
         this.dir = dir;
@@ -187,6 +188,10 @@ public final class ClickJournal implements AutoCloseable {
         ByteBuffer record = ByteBuffer.allocate(16).putLong(position.segment()).putLong(position.offset()).flip();
         try {
             committedFile.write(record, 0);
+            if (position.segment() == deletedBefore) {
+                return; // Most commits stay within a segment: nothing to list, nothing to delete.
+            }
+            deletedBefore = position.segment();
             for (long segment : segments()) {
                 if (segment < position.segment()) {
                     mapped.remove(segment);

@@ -36,7 +36,10 @@ public final class ClickPipeline implements ClickRecorder, Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClickPipeline.class);
     private static final int BATCH = 2048;
-    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    // Between partial batches the sender waits: at 10,000 clicks/s that is one produce request of ~500
+    // events every 50 ms instead of one of ~20 every 2 ms, which cost the broker (a request, a fetch by
+    // the job, an ack, each) more CPU than the events themselves. A click waits at most this long more.
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long FORCE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -115,7 +118,7 @@ public final class ClickPipeline implements ClickRecorder, Managed {
                 if (batch.isEmpty()) {
                     resending = false;
                     journal.commitSkipped();
-                    LockSupport.parkNanos(IDLE_NANOS);
+                    LockSupport.parkNanos(GATHER_NANOS);
                 } else if (send(batch)) {
                     journal.commit(batch.get(batch.size() - 1).next());
                     sent.inc(batch.size());
@@ -123,6 +126,9 @@ public final class ClickPipeline implements ClickRecorder, Managed {
                         resent.inc(batch.size());
                     }
                     markUp();
+                    if (batch.size() < BATCH) {
+                        LockSupport.parkNanos(GATHER_NANOS);
+                    }
                 } else {
                     journal.rewind();
                     resending = true;

@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith({RealCassandra.class, RealRedisCluster.class})
 class KafkaOutageIT {
 
-    private static final KafkaBrokerSettings KAFKA = new KafkaBrokerSettings("outage", "127.0.0.15",
-            KafkaBrokerSettings.DEFAULT_PORT, KafkaBrokerSettings.DEFAULT_PORT + 1, List.of(new KafkaBrokerSettings.TopicSpec("clicks", 6)));
+    private static final KafkaBrokerSettings KAFKA = KafkaBrokerSettings.single("outage", "127.0.0.15");
 
     private final ProjectHome home = ProjectHome.locate();
     private final KafkaBroker broker = new KafkaBroker(home, home.stackDir("test"), KAFKA);

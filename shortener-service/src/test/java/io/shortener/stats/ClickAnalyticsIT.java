@@ -41,8 +41,7 @@ class ClickAnalyticsIT {
     private static final String DATABASE = "it_click_analytics";
     private static final Duration COUNTED_WITHIN = Duration.ofSeconds(150);
     /** A broker of this test's own, which it stops and starts. */
-    private static final KafkaBrokerSettings KAFKA = new KafkaBrokerSettings("analytics", "127.0.0.16",
-            KafkaBrokerSettings.DEFAULT_PORT, KafkaBrokerSettings.DEFAULT_PORT + 1, List.of(new KafkaBrokerSettings.TopicSpec("clicks", 6)));
+    private static final KafkaBrokerSettings KAFKA = KafkaBrokerSettings.single("analytics", "127.0.0.16");
     private static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
     private static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
     private static final List<String> BOTS = List.of("Googlebot/2.1 (+http://www.google.com/bot.html)",
