@@ -29,7 +29,6 @@ import io.shortener.click.ClickEnricher;
 import io.shortener.click.ClickHealthCheck;
 import io.shortener.click.ClickPipeline;
 import io.shortener.click.ClickRecorder;
-import io.shortener.click.ClickJournal;
 import io.shortener.click.UserAgentClassifier;
 import io.shortener.click.VisitorIds;
 import io.shortener.cassandra.CassandraHealthCheck;
@@ -53,7 +52,6 @@ import io.shortener.link.LinkStore;
 import io.shortener.link.TargetUrlPolicy;
 import io.shortener.redirect.RedirectHandler;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -127,7 +125,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         int region = config.getIds().getRegion();
         int machine = config.getIds().getMachine();
         ClickPipeline pipeline = new ClickPipeline(
-                new ClickJournal(Path.of(clicks.getSpoolDirectory()), ClickConfiguration.JOURNAL_SEGMENT_BYTES, clicks.getSpoolMaxBytes()),
+                clicks.journals(),
                 codes::nextId,
                 new ClickEnricher(new UserAgentClassifier(), new VisitorIds(clicks.getVisitorKey()), region, machine),
                 clicks.producer("shortener-" + region + "-" + machine), clicks.getTopic(), clicks.getSenderNice(),

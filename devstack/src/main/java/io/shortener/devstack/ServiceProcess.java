@@ -44,7 +44,7 @@ public final class ServiceProcess {
         Path jar = jar().refresh();
         List<String> command = List.of(
                 ForkedJvm.java(),
-                marker(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
+                marker(), "-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
                 "-jar", jar.toString(), "server", home.serviceConfig().toString());
         Map<String, String> environment = Map.of(
                 "SHORTENER_HTTP_PORT", Integer.toString(settings.httpPort()),

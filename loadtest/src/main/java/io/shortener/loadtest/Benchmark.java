@@ -31,6 +31,7 @@ final class Benchmark {
     private final int repeats;
     private final Duration warmup;
     private final Duration duration;
+    private final Duration jitWarmup;
     private final Duration createWarmup;
     private final int connections;
     private final double openRate;
@@ -54,6 +55,7 @@ final class Benchmark {
         duration = options.duration("duration", "15s");
         // The create path (JSON, validation, the insert) takes longer to compile than the redirect path.
         createWarmup = options.duration("create-warmup", "15s");
+        jitWarmup = options.duration("jit-warmup", "30s");
         connections = options.integer("connections", 32);
         openRate = options.decimal("rate", 10_000);
         out = Path.of(options.text("out", "target/bench"));
@@ -75,6 +77,7 @@ final class Benchmark {
         List<String> zipfCodes = seeder.seed(2000, runId + "-zipf");
 
         warm(zipfCodes);
+        warmJit(hotCode, zipfCodes, runId);
 
         List<Double> nginxRates = new ArrayList<>();
         List<Double> serviceRates = new ArrayList<>();
@@ -262,6 +265,23 @@ final class Benchmark {
         LoadEngine engine = new LoadEngine(new InetSocketAddress(service.getHost(), service.getPort()),
                 Scenario.sequence(host(service), codes), 8, 42, quiet);
         engine.runClosed(Duration.ZERO, Duration.ofSeconds(3));
+    }
+
+    /**
+     * Every path the runs take, at a rate that leaves the JIT compiler the CPU it needs: a service just
+     * started by {@code up} runs its redirects interpreted or half-compiled for tens of seconds on two
+     * busy cores, and the first repeat would measure that instead of the service (as JMH warms up too).
+     */
+    private void warmJit(String hotCode, List<String> codes, String runId) throws IOException {
+        if (jitWarmup.isZero()) {
+            return;
+        }
+        console.printf(Locale.ROOT, "warming the service's JIT for %d s (redirects and creates at a moderate rate)%n", jitWarmup.toSeconds());
+        InetSocketAddress address = new InetSocketAddress(service.getHost(), service.getPort());
+        Duration third = jitWarmup.dividedBy(3);
+        new LoadEngine(address, Scenario.zipf(host(service), codes, 1.0), connections, 42, quiet).runOpen(openRate / 2, Duration.ZERO, third);
+        new LoadEngine(address, Scenario.hot(host(service), hotCode), connections, 42, quiet).runOpen(openRate / 2, Duration.ZERO, third);
+        new LoadEngine(address, Scenario.create(host(service), runId + "-warm"), connections, 42, quiet).runOpen(500, Duration.ZERO, third);
     }
 
     private static String host(URI uri) {

@@ -18,7 +18,7 @@ import java.util.Locale;
  * java -jar loadtest.jar cassandra-inserts --contact-point 127.0.0.1:19042 [--dc dc1] [--duration 20s]
  *                              [--in-flight 32] [--row-bytes 600]
  * java -jar loadtest.jar bench --service URL --nginx URL --cassandra HOST:PORT [--service-pid PID]
- *                              [--repeats 3] [--warmup 5s] [--create-warmup 15s] [--duration 15s] [--rate 10000]
+ *                              [--repeats 3] [--jit-warmup 30s] [--warmup 5s] [--create-warmup 15s] [--duration 15s] [--rate 10000]
  *                              [--out target/bench]
  * </pre>
  */

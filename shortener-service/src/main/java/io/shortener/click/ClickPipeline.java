@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * From redirects to Kafka without slowing a redirect, and without losing a click when the service
- * dies: {@link #record} gives the click its event id and appends it to the {@link ClickJournal} (a copy
- * into memory-mapped pages; no system call), and the redirect answers. One sending thread reads the
- * journal, enriches and encodes the clicks, sends a batch to the producer (acks=all, idempotent),
+ * dies: {@link #record} gives the click its event id and appends it to a {@link ClickJournal} (a copy
+ * into memory-mapped pages; no system call), and the redirect answers. There are a few journals
+ * (stripes), each taking the clicks of its share of the request threads. One sending thread reads the
+ * journals in turn, enriches and encodes the clicks, sends a batch to the producer (acks=all, idempotent),
  * waits for Kafka to acknowledge all of it, and then commits the batch's end in the journal. The
  * sending thread runs niced ({@link SenderPriority}): on a saturated machine redirects come first, and
  * clicks wait in the journal.
@@ -43,7 +44,7 @@ public final class ClickPipeline implements ClickRecorder, Managed {
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long FORCE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final ClickJournal journal;
+    private final List<Stripe> stripes;
     private final LongSupplier eventIds;
     private final ClickEnricher enricher;
     private final Producer<String, String> producer;
@@ -57,9 +58,12 @@ public final class ClickPipeline implements ClickRecorder, Managed {
     private Thread sender;
     private long lastDropLogNanos;
 
-    public ClickPipeline(ClickJournal journal, LongSupplier eventIds, ClickEnricher enricher, Producer<String, String> producer,
+    public ClickPipeline(List<ClickJournal> journals, LongSupplier eventIds, ClickEnricher enricher, Producer<String, String> producer,
                          String topic, int senderNice, MetricRegistry metrics) {
-        this.journal = journal;
+        if (journals.isEmpty()) {
+            throw new IllegalArgumentException("at least one journal");
+        }
+        this.stripes = journals.stream().map(Stripe::new).toList();
         this.eventIds = eventIds;
         this.enricher = enricher;
         this.producer = producer;
@@ -68,7 +72,7 @@ public final class ClickPipeline implements ClickRecorder, Managed {
         this.sent = metrics.counter("clicks.sent");
         this.resent = metrics.counter("clicks.resent");
         this.dropped = metrics.counter("clicks.dropped");
-        metrics.register("clicks.pending-bytes", (Gauge<Long>) journal::pendingBytes);
+        metrics.register("clicks.pending-bytes", (Gauge<Long>) this::pendingBytes);
         metrics.register("clicks.kafka", (Gauge<String>) () -> kafkaUp ? "UP" : "AWAY");
     }
 
@@ -77,6 +81,8 @@ public final class ClickPipeline implements ClickRecorder, Managed {
         // The journal never holds the full address: only its anonymised form is needed, and it is on disk.
         RawClick anonymised = new RawClick(click.code(), click.timestampMillis(), click.head(),
                 VisitorIds.anonymise(click.clientAddress()), click.userAgent(), click.referer(), click.country());
+        // A thread keeps to one journal: its clicks stay in order, and threads seldom meet at a lock.
+        ClickJournal journal = stripes.get((int) (Thread.currentThread().getId() % stripes.size())).journal;
         if (!journal.append(eventIds.getAsLong(), anonymised)) {
             dropped.inc();
             logDrop();
@@ -88,7 +94,7 @@ public final class ClickPipeline implements ClickRecorder, Managed {
     }
 
     public long pendingBytes() {
-        return journal.pendingBytes();
+        return stripes.stream().mapToLong(stripe -> stripe.journal.pendingBytes()).sum();
     }
 
     @Override
@@ -104,55 +110,73 @@ public final class ClickPipeline implements ClickRecorder, Managed {
         running = false;
         sender.join(15_000);
         producer.close(Duration.ofSeconds(5));
-        journal.close();
+        stripes.forEach(stripe -> stripe.journal.close());
     }
 
     private void run() {
         LOG.info("the click sender {}", SenderPriority.lowerCurrentThread(senderNice));
         long nextForce = System.nanoTime() + FORCE_NANOS;
-        // Whatever a previous process appended and Kafka never acknowledged comes first.
-        boolean resending = journal.pendingBytes() > 0;
         while (running) {
             try {
-                List<ClickJournal.Entry> batch = journal.read(BATCH);
-                if (batch.isEmpty()) {
-                    resending = false;
-                    journal.commitSkipped();
+                boolean full = false;
+                for (Stripe stripe : stripes) {
+                    Boolean sentFull = sendNext(stripe);
+                    if (sentFull == null) {
+                        LockSupport.parkNanos(RETRY_NANOS);
+                        break;
+                    }
+                    full |= sentFull;
+                }
+                if (!full) {
                     LockSupport.parkNanos(GATHER_NANOS);
-                } else if (send(batch)) {
-                    journal.commit(batch.get(batch.size() - 1).next());
-                    sent.inc(batch.size());
-                    if (resending) {
-                        resent.inc(batch.size());
-                    }
-                    markUp();
-                    if (batch.size() < BATCH) {
-                        LockSupport.parkNanos(GATHER_NANOS);
-                    }
-                } else {
-                    journal.rewind();
-                    resending = true;
-                    LockSupport.parkNanos(RETRY_NANOS);
                 }
                 if (System.nanoTime() - nextForce >= 0) {
-                    journal.force();
+                    stripes.forEach(stripe -> stripe.journal.force());
                     nextForce = System.nanoTime() + FORCE_NANOS;
                 }
             } catch (RuntimeException e) {
                 LOG.error("click sender failed; trying again from the last acknowledged click", e);
-                journal.rewind();
+                stripes.forEach(stripe -> stripe.journal.rewind());
                 LockSupport.parkNanos(RETRY_NANOS);
             }
         }
         drain();
     }
 
-    /** On a clean stop: what the journal still holds is sent, if Kafka takes it; the rest waits for the next start. */
+    /**
+     * Sends the stripe's next batch and commits it once acknowledged: whether it was a full one (more may
+     * be waiting), or null when Kafka did not take it (the stripe reads it again next time).
+     */
+    private Boolean sendNext(Stripe stripe) {
+        ClickJournal journal = stripe.journal;
+        List<ClickJournal.Entry> batch = journal.read(BATCH);
+        if (batch.isEmpty()) {
+            stripe.resending = false;
+            journal.commitSkipped();
+            return false;
+        }
+        if (!send(batch)) {
+            journal.rewind();
+            stripe.resending = true;
+            return null;
+        }
+        journal.commit(batch.get(batch.size() - 1).next());
+        sent.inc(batch.size());
+        if (stripe.resending) {
+            resent.inc(batch.size());
+        }
+        markUp();
+        return batch.size() == BATCH;
+    }
+
+    /** On a clean stop: what the journals still hold is sent, if Kafka takes it; the rest waits for the next start. */
     private void drain() {
-        List<ClickJournal.Entry> batch;
-        while (!(batch = journal.read(BATCH)).isEmpty() && send(batch)) {
-            journal.commit(batch.get(batch.size() - 1).next());
-            sent.inc(batch.size());
+        for (Stripe stripe : stripes) {
+            List<ClickJournal.Entry> batch;
+            while (!(batch = stripe.journal.read(BATCH)).isEmpty() && send(batch)) {
+                stripe.journal.commit(batch.get(batch.size() - 1).next());
+                sent.inc(batch.size());
+            }
         }
     }
 
@@ -200,8 +224,20 @@ public final class ClickPipeline implements ClickRecorder, Managed {
         long now = System.nanoTime();
         if (now - lastDropLogNanos > TimeUnit.SECONDS.toNanos(10)) {
             lastDropLogNanos = now;
-            LOG.error("dropping click events: the journal is full ({} bytes waiting for Kafka); clicks.dropped counts them",
-                    journal.pendingBytes());
+            LOG.error("dropping click events: a journal is full ({} bytes waiting for Kafka); clicks.dropped counts them",
+                    pendingBytes());
+        }
+    }
+
+    /** One journal and whether what it sends now was sent before (a previous process's, or a failed batch). */
+    private static final class Stripe {
+        private final ClickJournal journal;
+        // Whatever a previous process appended and Kafka never acknowledged comes first.
+        private boolean resending;
+
+        Stripe(ClickJournal journal) {
+            this.journal = journal;
+            this.resending = journal.pendingBytes() > 0;
         }
     }
 }
