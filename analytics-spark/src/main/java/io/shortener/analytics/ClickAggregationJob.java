@@ -113,15 +113,25 @@ public final class ClickAggregationJob {
      * covers a redelivery (a send that timed out, then replayed from the spool) up to dedup-window later.
      */
     Dataset<Row> clicks(SparkSession spark) {
-        return parsed(spark.readStream()
+        return deduplicated(spark.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", options.bootstrapServers())
                 .option("subscribe", options.topic())
                 .option("startingOffsets", "earliest")
                 .option("maxOffsetsPerTrigger", options.maxOffsetsPerTrigger())
-                .load())
-                .withWatermark("sent", options.dedupWindow())
-                .dropDuplicatesWithinWatermark("eventId");
+                .load(), options.dedupWindow());
+    }
+
+    /**
+     * A stream of Kafka records as click events, each once, only those that can be counted. The check
+     * comes after the de-duplication on purpose: placed before it, Spark's optimizer pushes each of its
+     * conditions below the parsing and parses every event once per condition (five times in all, half
+     * of the job's CPU in a profile). The de-duplication is a barrier it does not push through.
+     */
+    static Dataset<Row> deduplicated(Dataset<Row> records, String dedupWindow) {
+        return countable(parsedAll(records)
+                .withWatermark("sent", dedupWindow)
+                .dropDuplicatesWithinWatermark("eventId"));
     }
 
     /**
@@ -130,10 +140,17 @@ public final class ClickAggregationJob {
      * counted: it is skipped.
      */
     static Dataset<Row> parsed(Dataset<Row> records) {
+        return countable(parsedAll(records));
+    }
+
+    private static Dataset<Row> parsedAll(Dataset<Row> records) {
         return records
                 .select(from_json(col("value").cast("string"), ClickEventSchema.CURRENT).as("click"), col("timestamp").as("sent"))
-                .select("click.*", "sent")
-                .where(col("eventId").isNotNull().and(col("code").isNotNull()).and(col("timestamp").isNotNull())
-                        .and(col("bot").isNotNull()));
+                .select("click.*", "sent");
+    }
+
+    private static Dataset<Row> countable(Dataset<Row> events) {
+        return events.where(col("eventId").isNotNull().and(col("code").isNotNull()).and(col("timestamp").isNotNull())
+                .and(col("bot").isNotNull()));
     }
 }
