@@ -186,7 +186,8 @@ final class Benchmark {
     private String clickLag(String runId, List<String> zipfCodes) throws Exception {
         long waitUntil = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         long waiting = backlog();
-        while (waiting > lagRate * 5 && System.nanoTime() < waitUntil) {
+        // Unknown (-1) until the job has committed its first batch: a job just started is still cold.
+        while ((waiting < 0 || waiting > lagRate * 5) && System.nanoTime() < waitUntil) {
             Thread.sleep(2_000);
             waiting = backlog();
         }
