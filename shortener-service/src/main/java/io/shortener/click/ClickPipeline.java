@@ -118,17 +118,17 @@ public final class ClickPipeline implements ClickRecorder, Managed {
         long nextForce = System.nanoTime() + FORCE_NANOS;
         while (running) {
             try {
-                boolean full = false;
+                Sent worst = Sent.FULL_BATCH;
                 for (Stripe stripe : stripes) {
-                    Boolean sentFull = sendNext(stripe);
-                    if (sentFull == null) {
-                        LockSupport.parkNanos(RETRY_NANOS);
+                    Sent outcome = sendNext(stripe);
+                    worst = outcome.compareTo(worst) > 0 ? outcome : worst;
+                    if (outcome == Sent.REFUSED) {
                         break;
                     }
-                    full |= sentFull;
                 }
-                if (!full) {
-                    LockSupport.parkNanos(GATHER_NANOS);
+                // More waiting: go on at once. Less than a batch: gather. Kafka away: try again later.
+                if (worst != Sent.FULL_BATCH) {
+                    LockSupport.parkNanos(worst == Sent.REFUSED ? RETRY_NANOS : GATHER_NANOS);
                 }
                 if (System.nanoTime() - nextForce >= 0) {
                     stripes.forEach(stripe -> stripe.journal.force());
@@ -143,22 +143,29 @@ public final class ClickPipeline implements ClickRecorder, Managed {
         drain();
     }
 
-    /**
-     * Sends the stripe's next batch and commits it once acknowledged: whether it was a full one (more may
-     * be waiting), or null when Kafka did not take it (the stripe reads it again next time).
-     */
-    private Boolean sendNext(Stripe stripe) {
+    /** What sending a stripe's next batch came to, from the best case to the worst. */
+    private enum Sent {
+        /** A whole batch: more may be waiting. */
+        FULL_BATCH,
+        /** Less than a batch, or nothing. */
+        PART_BATCH,
+        /** Kafka did not take it: the stripe reads it again next time. */
+        REFUSED
+    }
+
+    /** Sends the stripe's next batch and commits it once Kafka has acknowledged it. */
+    private Sent sendNext(Stripe stripe) {
         ClickJournal journal = stripe.journal;
         List<ClickJournal.Entry> batch = journal.read(BATCH);
         if (batch.isEmpty()) {
             stripe.resending = false;
             journal.commitSkipped();
-            return false;
+            return Sent.PART_BATCH;
         }
         if (!send(batch)) {
             journal.rewind();
             stripe.resending = true;
-            return null;
+            return Sent.REFUSED;
         }
         journal.commit(batch.get(batch.size() - 1).next());
         sent.inc(batch.size());
@@ -166,7 +173,7 @@ public final class ClickPipeline implements ClickRecorder, Managed {
             resent.inc(batch.size());
         }
         markUp();
-        return batch.size() == BATCH;
+        return batch.size() == BATCH ? Sent.FULL_BATCH : Sent.PART_BATCH;
     }
 
     /** On a clean stop: what the journals still hold is sent, if Kafka takes it; the rest waits for the next start. */
