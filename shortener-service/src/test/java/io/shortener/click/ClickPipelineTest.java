@@ -75,7 +75,8 @@ class ClickPipelineTest {
         producer.sendException = null;
         awaitSent(producer, 10);
 
-        while (metrics.counter("clicks.sent").getCount() < 10 && System.nanoTime() < deadline) {
+        // The sender counts a batch, then marks Kafka up: wait for both.
+        while ((metrics.counter("clicks.sent").getCount() < 10 || !pipeline.isKafkaUp()) && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
         assertThat(pipeline.isKafkaUp()).isTrue();
