@@ -179,10 +179,8 @@ public final class ClickPipeline implements ClickRecorder, Managed {
     /** On a clean stop: what the journals still hold is sent, if Kafka takes it; the rest waits for the next start. */
     private void drain() {
         for (Stripe stripe : stripes) {
-            List<ClickJournal.Entry> batch;
-            while (!(batch = stripe.journal.read(BATCH)).isEmpty() && send(batch)) {
-                stripe.journal.commit(batch.get(batch.size() - 1).next());
-                sent.inc(batch.size());
+            while (sendNext(stripe) == Sent.FULL_BATCH) {
+                // A part batch was the stripe's last; a refused one waits in its journal.
             }
         }
     }
