@@ -9,15 +9,16 @@ import java.util.Set;
  * The job's command line. Every option has a default that matches `bin/shortener up`; {@code --master}
  * is left out when the job is submitted with spark-submit, which sets it.
  */
-public record JobOptions(String master, String bootstrapServers, String topic, String clickHouseUrl, Path checkpoint,
+public record JobOptions(String master, String bootstrapServers, String topic, String clickHouseUrl, String clickHouseDatabase,
+                         Path checkpoint,
                          String trigger, String dedupWindow, long maxOffsetsPerTrigger, Path readyFile) {
 
-    private static final Set<String> NAMES = Set.of("master", "bootstrap-servers", "topic", "clickhouse-url", "checkpoint",
+    private static final Set<String> NAMES = Set.of("master", "bootstrap-servers", "topic", "clickhouse-url", "clickhouse-database", "checkpoint",
             "trigger", "dedup-window", "max-offsets-per-trigger", "ready-file");
 
     public static final String USAGE = """
             usage: ClickAggregationJob [--master local[2]] [--bootstrap-servers 127.0.0.1:19092] [--topic clicks]
-                   [--clickhouse-url jdbc:clickhouse://127.0.0.1:18123/shortener?compress=false]
+                   [--clickhouse-url http://127.0.0.1:18123] [--clickhouse-database shortener]
                    [--checkpoint checkpoint/clicks] [--trigger '5 seconds'] [--dedup-window '1 hour']
                    [--max-offsets-per-trigger 500000] [--ready-file path]""";
 
@@ -35,7 +36,8 @@ public record JobOptions(String master, String bootstrapServers, String topic, S
                 values.get("master"),
                 values.getOrDefault("bootstrap-servers", "127.0.0.1:19092"),
                 values.getOrDefault("topic", "clicks"),
-                values.getOrDefault("clickhouse-url", "jdbc:clickhouse://127.0.0.1:18123/shortener?compress=false"),
+                values.getOrDefault("clickhouse-url", "http://127.0.0.1:18123"),
+                values.getOrDefault("clickhouse-database", "shortener"),
                 Path.of(values.getOrDefault("checkpoint", "checkpoint/clicks")).toAbsolutePath(),
                 values.getOrDefault("trigger", "5 seconds"),
                 values.getOrDefault("dedup-window", "1 hour"),

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ClickHouseSinkIT {
 
     private static SparkSession spark;
-    private static String jdbcUrl;
     private static ClickCounts clickhouse;
 
     @BeforeAll
@@ -28,7 +27,7 @@ class ClickHouseSinkIT {
                 .config("spark.sql.session.timeZone", "UTC").config("spark.sql.shuffle.partitions", "2")
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
-        jdbcUrl = RealClickHouse.freshDatabase("sink_it");
+        RealClickHouse.freshDatabase("sink_it");
         clickhouse = new ClickCounts(RealClickHouse.SETTINGS.withDatabase("sink_it"));
     }
 
@@ -40,7 +39,7 @@ class ClickHouseSinkIT {
     @Test
     void aBatchWrittenAgainWithTheSameIdChangesNothing() throws Exception {
         Dataset<Row> batch = clicks(Clicks.of("replayed", 1_764_000_000_000L, 30));
-        ClickHouseSink sink = new ClickHouseSink(jdbcUrl);
+        ClickHouseSink sink = new ClickHouseSink(RealClickHouse.SETTINGS.httpUrl(), "sink_it");
 
         sink.call(batch, 7L);
         sink.call(batch, 7L);
@@ -58,7 +57,7 @@ class ClickHouseSinkIT {
 
     @Test
     void theNextBatchAddsItsClicksToTheSameMinute() throws Exception {
-        ClickHouseSink sink = new ClickHouseSink(jdbcUrl);
+        ClickHouseSink sink = new ClickHouseSink(RealClickHouse.SETTINGS.httpUrl(), "sink_it");
 
         sink.call(clicks(Clicks.of("added", 1_764_000_000_000L, 6)), 1L);
         sink.call(clicks(Clicks.of("added", 1_764_000_000_100L, 9)), 2L);
@@ -70,7 +69,7 @@ class ClickHouseSinkIT {
 
     @Test
     void clicksAreCountedInTheMinuteTheyHappenedInUtc() throws Exception {
-        new ClickHouseSink(jdbcUrl).call(clicks(Clicks.of("minutes", 1_764_000_059_990L, 20)), 1L);
+        new ClickHouseSink(RealClickHouse.SETTINGS.httpUrl(), "sink_it").call(clicks(Clicks.of("minutes", 1_764_000_059_990L, 20)), 1L);
 
         assertThat(clickhouse.number("SELECT sum(clicks) FROM link_clicks_minute FINAL WHERE code = 'minutes'"
                 + " AND minute = toDateTime('2025-11-24 16:00:00')")).isEqualTo(10);

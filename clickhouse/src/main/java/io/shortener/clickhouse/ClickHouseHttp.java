@@ -40,6 +40,32 @@ public final class ClickHouseHttp {
         }
     }
 
+    /**
+     * Inserts tab-separated rows (see {@link TabSeparatedRows}) into a table: one request, one part on
+     * the server. The columns are the rows' fields, in order.
+     */
+    public void insert(String database, String table, List<String> columns, TabSeparatedRows rows) {
+        if (rows.count() == 0) {
+            return;
+        }
+        String query = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") FORMAT TabSeparated";
+        String url = httpUrl + "/?database=" + URLEncoder.encode(database, StandardCharsets.UTF_8)
+                + "&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(rows.bytes())).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("ClickHouse refused " + rows.count() + " rows into " + table + ": "
+                        + response.body().strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("ClickHouse at " + httpUrl + " did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** A query's rows, each value as ClickHouse prints it (tab-separated, no escapes expected). */
     public List<List<String>> rows(String database, String query) {
         String body = execute(database, query + "\nFORMAT TSV");
