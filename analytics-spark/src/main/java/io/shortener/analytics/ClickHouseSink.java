@@ -6,8 +6,6 @@ import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The stream's foreachBatch: writes a micro-batch's clicks, its visitors and its counts to ClickHouse,
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
 final class ClickHouseSink implements VoidFunction2<Dataset<Row>, Long> {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(ClickHouseSink.class);
 
     private final String clickHouseUrl;
     private final String database;
@@ -31,7 +28,6 @@ final class ClickHouseSink implements VoidFunction2<Dataset<Row>, Long> {
 
     @Override
     public void call(Dataset<Row> clicks, Long batchId) {
-        long started = System.nanoTime();
         List<ClickTally> partitions = clicks.mapPartitions(new ClickPartitionWriter(clickHouseUrl, database),
                 Encoders.javaSerialization(ClickTally.class)).collectAsList();
         ClickTally tally = partitions.stream().reduce(new ClickTally(), ClickTally::merge);
@@ -39,6 +35,5 @@ final class ClickHouseSink implements VoidFunction2<Dataset<Row>, Long> {
         // Totals last: a reader that sees a batch's clicks in the totals sees its breakdowns, visitors and raw clicks too.
         ClickTable.BREAKDOWNS.insert(clickhouse, database, tally.breakdownRows(batchId));
         ClickTable.TOTALS.insert(clickhouse, database, tally.totalRows(batchId));
-        LOG.info("batch {} written to ClickHouse in {} ms", batchId, (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -4,8 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -19,10 +18,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class VisitorIds {
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f]*:[0-9A-Fa-f:.]*");
 
     private final Mac mac;
+    private long cachedDay = Long.MIN_VALUE;
+    private byte[] cachedDayText;
 
     public VisitorIds(String key) {
         try {
@@ -34,12 +34,16 @@ public final class VisitorIds {
     }
 
     public String of(String clientAddress, String userAgent, long timestampMillis) {
-        String day = Instant.ofEpochMilli(timestampMillis).atZone(ZoneOffset.UTC).toLocalDate().toString();
+        long epochDay = Math.floorDiv(timestampMillis, 86_400_000L);
+        if (epochDay != cachedDay) {
+            cachedDayText = LocalDate.ofEpochDay(epochDay).toString().getBytes(StandardCharsets.US_ASCII);
+            cachedDay = epochDay;
+        }
         mac.update(anonymise(clientAddress).getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);
         mac.update((userAgent == null ? "" : userAgent).getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);
-        byte[] digest = mac.doFinal(day.getBytes(StandardCharsets.US_ASCII));
+        byte[] digest = mac.doFinal(cachedDayText);
         return HexFormat.of().formatHex(digest, 0, 16);
     }
 
@@ -48,27 +52,19 @@ public final class VisitorIds {
         if (address == null) {
             return "unknown";
         }
+        String ipv4 = anonymisedIpv4(address);
+        if (ipv4 != null) {
+            return ipv4;
+        }
+        String literal = address.replace("[", "").replace("]", "");
+        int zone = literal.indexOf('%');
+        literal = zone >= 0 ? literal.substring(0, zone) : literal;
+        if (!IPV6.matcher(literal).matches()) {
+            return "unknown";
+        }
         try {
-            byte[] bytes;
-            if (IPV4.matcher(address).matches()) {
-                // The common case, on every click: keep the first three parts as they are.
-                int lastDot = address.lastIndexOf('.');
-                for (String part : address.substring(0, lastDot).split("\\.")) {
-                    if (Integer.parseInt(part) > 255) {
-                        return "unknown";
-                    }
-                }
-                return Integer.parseInt(address.substring(lastDot + 1)) > 255 ? "unknown" : address.substring(0, lastDot) + ".0";
-            } else {
-                String literal = address.replace("[", "").replace("]", "");
-                int zone = literal.indexOf('%');
-                literal = zone >= 0 ? literal.substring(0, zone) : literal;
-                if (!IPV6.matcher(literal).matches()) {
-                    return "unknown";
-                }
-                // A literal with colons is never looked up in DNS.
-                bytes = InetAddress.getByName(literal).getAddress();
-            }
+            // A literal with colons is never looked up in DNS.
+            byte[] bytes = InetAddress.getByName(literal).getAddress();
             int keep = bytes.length == 4 ? 3 : 6;
             for (int i = keep; i < bytes.length; i++) {
                 bytes[i] = 0;
@@ -79,4 +75,32 @@ public final class VisitorIds {
         }
     }
 
+    /**
+     * A dotted-quad IPv4 address with its last byte zeroed, or null if the text is not one. The common
+     * case, on every click: scanned by hand, without the regular expressions and splits that made this
+     * the click sender's largest cost.
+     */
+    private static String anonymisedIpv4(String address) {
+        int parts = 0;
+        int digits = 0;
+        int value = 0;
+        int lastDot = -1;
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) {
+                    return null;
+                }
+            } else if (c == '.' && digits > 0 && parts < 3) {
+                parts++;
+                lastDot = i;
+                digits = 0;
+                value = 0;
+            } else {
+                return null;
+            }
+        }
+        return parts == 3 && digits > 0 ? address.substring(0, lastDot) + ".0" : null;
+    }
 }

@@ -17,6 +17,8 @@ class VisitorIdsTest {
     @Test
     void anonymisesIpv4ToItsSlash24AndIpv6ToItsSlash48() {
         assertThat(VisitorIds.anonymise("203.0.113.77")).isEqualTo("203.0.113.0");
+        assertThat(VisitorIds.anonymise("0.0.0.0")).isEqualTo("0.0.0.0");
+        assertThat(VisitorIds.anonymise("::ffff:198.51.100.9")).isEqualTo("198.51.100.0");
         assertThat(VisitorIds.anonymise("2001:db8:85a3:8d3:1319:8a2e:370:7348")).isEqualTo("2001:db8:85a3:0:0:0:0:0");
         assertThat(VisitorIds.anonymise("[2001:db8:85a3::1]")).isEqualTo("2001:db8:85a3:0:0:0:0:0");
     }
@@ -25,6 +27,13 @@ class VisitorIdsTest {
     void anythingButAnAddressLiteralIsUnknownAndNeverLookedUp() {
         assertThat(VisitorIds.anonymise("example.com")).isEqualTo("unknown");
         assertThat(VisitorIds.anonymise("999.1.1.1")).isEqualTo("unknown");
+        assertThat(VisitorIds.anonymise("1.2.3.256")).isEqualTo("unknown");
+        assertThat(VisitorIds.anonymise("1.2.3")).isEqualTo("unknown");
+        assertThat(VisitorIds.anonymise("1.2.3.4.5")).isEqualTo("unknown");
+        assertThat(VisitorIds.anonymise("1..3.4")).isEqualTo("unknown");
+        assertThat(VisitorIds.anonymise("1.2.3.")).isEqualTo("unknown");
+        assertThat(VisitorIds.anonymise("1.2.3.1000")).isEqualTo("unknown");
+        assertThat(VisitorIds.anonymise("")).isEqualTo("unknown");
         assertThat(VisitorIds.anonymise(null)).isEqualTo("unknown");
     }
 
