@@ -3,6 +3,7 @@ package io.shortener.analytics;
 import io.shortener.clickhouse.TabSeparatedRows;
 import java.io.Serializable;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,37 +17,32 @@ public final class ClickTally implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final Map<Minute, Counts> totals = new HashMap<>();
-    private final Map<Breakdown, Counts> breakdowns = new HashMap<>();
+    // Clicks per distinct combination of what the tables break them down by: a batch's clicks repeat
+    // the same few combinations, so one map update per click, and the totals and breakdowns are summed
+    // from these once, when written.
+    private final Map<Combination, Counts> combinations = new HashMap<>();
 
     void add(CountedClick click) {
-        long minute = click.minute();
-        boolean human = click.human();
-        totals.computeIfAbsent(new Minute(click.code(), minute), key -> new Counts()).add(1, human ? 1 : 0);
-        addBreakdown(click, minute, "referrer", click.referrer(), human);
-        addBreakdown(click, minute, "country", click.country(), human);
-        addBreakdown(click, minute, "device", click.device(), human);
-        addBreakdown(click, minute, "browser", click.browser(), human);
-        addBreakdown(click, minute, "os", click.os(), human);
+        combinations.computeIfAbsent(new Combination(click.code(), click.minute(), click.referrer(), click.country(),
+                click.device(), click.browser(), click.os()), key -> new Counts()).add(1, click.human() ? 1 : 0);
     }
 
     /** Adds another tally's counts into this one. */
     ClickTally merge(ClickTally other) {
-        other.totals.forEach((key, counts) -> totals.computeIfAbsent(key, k -> new Counts()).add(counts.clicks, counts.humanClicks));
-        other.breakdowns.forEach((key, counts) -> breakdowns.computeIfAbsent(key, k -> new Counts()).add(counts.clicks, counts.humanClicks));
+        other.combinations.forEach((key, counts) -> combinations.computeIfAbsent(key, k -> new Counts()).add(counts));
         return this;
     }
 
     /** The clicks counted in a link's minute, and how many of them were humans': {clicks, human clicks}, zeros if none. */
     long[] total(String code, long minute) {
-        Counts counts = totals.getOrDefault(new Minute(code, minute), new Counts());
+        Counts counts = totals().getOrDefault(new Minute(code, minute), new Counts());
         return new long[] {counts.clicks, counts.humanClicks};
     }
 
     /** link_clicks_minute's rows for this batch. */
     TabSeparatedRows totalRows(long batchId) {
         TabSeparatedRows rows = new TabSeparatedRows();
-        totals.forEach((key, counts) -> rows.text(key.code()).dateTime(key.minute()).number(batchId)
+        totals().forEach((key, counts) -> rows.text(key.code()).dateTime(key.minute()).number(batchId)
                 .number(counts.clicks).number(counts.humanClicks).endRow());
         return rows;
     }
@@ -54,13 +50,35 @@ public final class ClickTally implements Serializable {
     /** link_clicks_minute_by's rows for this batch. */
     TabSeparatedRows breakdownRows(long batchId) {
         TabSeparatedRows rows = new TabSeparatedRows();
-        breakdowns.forEach((key, counts) -> rows.text(key.code()).text(key.dimension()).dateTime(key.minute()).text(key.value())
+        breakdowns().forEach((key, counts) -> rows.text(key.code()).text(key.dimension()).dateTime(key.minute()).text(key.value())
                 .number(batchId).number(counts.clicks).number(counts.humanClicks).endRow());
         return rows;
     }
 
-    private void addBreakdown(CountedClick click, long minute, String dimension, String value, boolean human) {
-        breakdowns.computeIfAbsent(new Breakdown(click.code(), dimension, minute, value), key -> new Counts()).add(1, human ? 1 : 0);
+    private Map<Minute, Counts> totals() {
+        Map<Minute, Counts> totals = new HashMap<>();
+        combinations.forEach((key, counts) -> totals.computeIfAbsent(new Minute(key.code(), key.minute()), k -> new Counts()).add(counts));
+        return totals;
+    }
+
+    private Map<Breakdown, Counts> breakdowns() {
+        Map<Breakdown, Counts> breakdowns = new HashMap<>();
+        combinations.forEach((key, counts) -> {
+            for (Breakdown breakdown : key.breakdowns()) {
+                breakdowns.computeIfAbsent(breakdown, k -> new Counts()).add(counts);
+            }
+        });
+        return breakdowns;
+    }
+
+    private record Combination(String code, long minute, String referrer, String country, String device, String browser, String os)
+            implements Serializable {
+
+        List<Breakdown> breakdowns() {
+            return List.of(new Breakdown(code, "referrer", minute, referrer), new Breakdown(code, "country", minute, country),
+                    new Breakdown(code, "device", minute, device), new Breakdown(code, "browser", minute, browser),
+                    new Breakdown(code, "os", minute, os));
+        }
     }
 
     private record Minute(String code, long minute) implements Serializable {
@@ -79,6 +97,10 @@ public final class ClickTally implements Serializable {
         void add(long clicks, long humanClicks) {
             this.clicks += clicks;
             this.humanClicks += humanClicks;
+        }
+
+        void add(Counts other) {
+            add(other.clicks, other.humanClicks);
         }
     }
 }
