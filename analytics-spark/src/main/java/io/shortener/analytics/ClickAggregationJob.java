@@ -80,7 +80,7 @@ public final class ClickAggregationJob {
         while (true) {
             StreamingQuery query = clicks(spark).writeStream()
                     .queryName("click-aggregation")
-                    .foreachBatch(new ClickHouseSink(options.clickHouseUrl(), options.clickHouseDatabase()))
+                    .foreachBatch(new ClickHouseSink(new ClickHouseTarget(options.clickHouseUrl(), options.clickHouseDatabase())))
                     .option("checkpointLocation", options.checkpoint().toString())
                     .trigger(Trigger.ProcessingTime(options.trigger()))
                     .start();

@@ -1,6 +1,5 @@
 package io.shortener.analytics;
 
-import io.shortener.clickhouse.ClickHouseHttp;
 import java.util.List;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
@@ -18,22 +17,20 @@ final class ClickHouseSink implements VoidFunction2<Dataset<Row>, Long> {
 
     private static final long serialVersionUID = 1L;
 
-    private final String clickHouseUrl;
-    private final String database;
+    private final ClickHouseTarget target;
 
-    ClickHouseSink(String clickHouseUrl, String database) {
-        this.clickHouseUrl = clickHouseUrl;
-        this.database = database;
+    ClickHouseSink(ClickHouseTarget target) {
+        this.target = target;
     }
 
     @Override
     public void call(Dataset<Row> clicks, Long batchId) {
-        List<ClickTally> partitions = clicks.mapPartitions(new ClickPartitionWriter(clickHouseUrl, database),
+        List<ClickTally> partitions = clicks.mapPartitions(new ClickPartitionWriter(target),
                 Encoders.javaSerialization(ClickTally.class)).collectAsList();
         ClickTally tally = partitions.stream().reduce(new ClickTally(), ClickTally::merge);
-        ClickHouseHttp clickhouse = new ClickHouseHttp(clickHouseUrl);
+        ClickHouseTarget.Connection clickhouse = target.connect();
         // Totals last: a reader that sees a batch's clicks in the totals sees its breakdowns, visitors and raw clicks too.
-        ClickTable.BREAKDOWNS.insert(clickhouse, database, tally.breakdownRows(batchId));
-        ClickTable.TOTALS.insert(clickhouse, database, tally.totalRows(batchId));
+        clickhouse.insert(ClickTable.BREAKDOWNS, tally.breakdownRows(batchId));
+        clickhouse.insert(ClickTable.TOTALS, tally.totalRows(batchId));
     }
 }

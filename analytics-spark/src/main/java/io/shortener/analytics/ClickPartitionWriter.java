@@ -1,6 +1,5 @@
 package io.shortener.analytics;
 
-import io.shortener.clickhouse.ClickHouseHttp;
 import io.shortener.clickhouse.TabSeparatedRows;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -20,17 +19,15 @@ final class ClickPartitionWriter implements MapPartitionsFunction<Row, ClickTall
     private static final long serialVersionUID = 1L;
     private static final int ROWS_PER_INSERT = 100_000;
 
-    private final String clickHouseUrl;
-    private final String database;
+    private final ClickHouseTarget target;
 
-    ClickPartitionWriter(String clickHouseUrl, String database) {
-        this.clickHouseUrl = clickHouseUrl;
-        this.database = database;
+    ClickPartitionWriter(ClickHouseTarget target) {
+        this.target = target;
     }
 
     @Override
     public Iterator<ClickTally> call(Iterator<Row> rows) {
-        ClickHouseHttp clickhouse = new ClickHouseHttp(clickHouseUrl);
+        ClickHouseTarget.Connection clickhouse = target.connect();
         ClickTally tally = new ClickTally();
         Set<Visitor> visitors = new HashSet<>();
         TabSeparatedRows raw = new TabSeparatedRows();
@@ -47,16 +44,16 @@ final class ClickPartitionWriter implements MapPartitionsFunction<Row, ClickTall
             }
             ClickTable.appendRaw(raw, click);
             if (raw.count() == ROWS_PER_INSERT) {
-                ClickTable.RAW.insert(clickhouse, database, raw);
+                clickhouse.insert(ClickTable.RAW, raw);
                 raw = new TabSeparatedRows();
             }
         }
-        ClickTable.RAW.insert(clickhouse, database, raw);
+        clickhouse.insert(ClickTable.RAW, raw);
         TabSeparatedRows visitorRows = new TabSeparatedRows();
         for (Visitor visitor : visitors) {
             visitorRows.text(visitor.code()).dateTime(visitor.minute()).number(visitor.human()).text(visitor.id()).endRow();
         }
-        ClickTable.VISITORS.insert(clickhouse, database, visitorRows);
+        clickhouse.insert(ClickTable.VISITORS, visitorRows);
         return List.of(tally).iterator();
     }
 

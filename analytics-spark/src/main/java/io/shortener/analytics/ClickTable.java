@@ -1,6 +1,5 @@
 package io.shortener.analytics;
 
-import io.shortener.clickhouse.ClickHouseHttp;
 import io.shortener.clickhouse.TabSeparatedRows;
 import java.util.List;
 
@@ -29,9 +28,12 @@ enum ClickTable {
         this.columns = List.of(columns);
     }
 
-    /** One insert of these rows, in this table's column order, into the table in the given database. */
-    void insert(ClickHouseHttp clickhouse, String database, TabSeparatedRows rows) {
-        clickhouse.insert(database, table, columns, rows);
+    String table() {
+        return table;
+    }
+
+    List<String> columns() {
+        return columns;
     }
 
     static void appendRaw(TabSeparatedRows rows, CountedClick click) {

@@ -39,7 +39,7 @@ class ClickHouseSinkIT {
     @Test
     void aBatchWrittenAgainWithTheSameIdChangesNothing() throws Exception {
         Dataset<Row> batch = clicks(Clicks.of("replayed", 1_764_000_000_000L, 30));
-        ClickHouseSink sink = new ClickHouseSink(RealClickHouse.SETTINGS.httpUrl(), "sink_it");
+        ClickHouseSink sink = sink();
 
         sink.call(batch, 7L);
         sink.call(batch, 7L);
@@ -57,7 +57,7 @@ class ClickHouseSinkIT {
 
     @Test
     void theNextBatchAddsItsClicksToTheSameMinute() throws Exception {
-        ClickHouseSink sink = new ClickHouseSink(RealClickHouse.SETTINGS.httpUrl(), "sink_it");
+        ClickHouseSink sink = sink();
 
         sink.call(clicks(Clicks.of("added", 1_764_000_000_000L, 6)), 1L);
         sink.call(clicks(Clicks.of("added", 1_764_000_000_100L, 9)), 2L);
@@ -69,12 +69,16 @@ class ClickHouseSinkIT {
 
     @Test
     void clicksAreCountedInTheMinuteTheyHappenedInUtc() throws Exception {
-        new ClickHouseSink(RealClickHouse.SETTINGS.httpUrl(), "sink_it").call(clicks(Clicks.of("minutes", 1_764_000_059_990L, 20)), 1L);
+        sink().call(clicks(Clicks.of("minutes", 1_764_000_059_990L, 20)), 1L);
 
         assertThat(clickhouse.number("SELECT sum(clicks) FROM link_clicks_minute FINAL WHERE code = 'minutes'"
                 + " AND minute = toDateTime('2025-11-24 16:00:00')")).isEqualTo(10);
         assertThat(clickhouse.number("SELECT sum(clicks) FROM link_clicks_minute FINAL WHERE code = 'minutes'"
                 + " AND minute = toDateTime('2025-11-24 16:01:00')")).isEqualTo(10);
+    }
+
+    private static ClickHouseSink sink() {
+        return new ClickHouseSink(new ClickHouseTarget(RealClickHouse.SETTINGS.httpUrl(), "sink_it"));
     }
 
     private static Dataset<Row> clicks(List<String> json) {
