@@ -19,7 +19,7 @@ public record JobOptions(String master, String bootstrapServers, String topic, S
     public static final String USAGE = """
             usage: ClickAggregationJob [--master local[2]] [--bootstrap-servers 127.0.0.1:19092] [--topic clicks]
                    [--clickhouse-url http://127.0.0.1:18123] [--clickhouse-database shortener]
-                   [--checkpoint checkpoint/clicks] [--trigger '5 seconds'] [--dedup-window '1 hour']
+                   [--checkpoint checkpoint/clicks] [--trigger '2 seconds'] [--dedup-window '1 hour']
                    [--max-offsets-per-trigger 500000] [--ready-file path]""";
 
     public static JobOptions parse(String... args) {
@@ -39,7 +39,7 @@ public record JobOptions(String master, String bootstrapServers, String topic, S
                 values.getOrDefault("clickhouse-url", "http://127.0.0.1:18123"),
                 values.getOrDefault("clickhouse-database", "shortener"),
                 Path.of(values.getOrDefault("checkpoint", "checkpoint/clicks")).toAbsolutePath(),
-                values.getOrDefault("trigger", "5 seconds"),
+                values.getOrDefault("trigger", "2 seconds"),
                 values.getOrDefault("dedup-window", "1 hour"),
                 Long.parseLong(values.getOrDefault("max-offsets-per-trigger", "500000")),
                 readyFile == null ? null : Path.of(readyFile).toAbsolutePath());

@@ -17,7 +17,7 @@ public record SparkJobSettings(String master, String trigger, String dedupWindow
     public static final CpuShare DEFAULT_CPU = CpuShare.background(1.0);
 
     public static SparkJobSettings local() {
-        return new SparkJobSettings("local[2]", "5 seconds", "1 hour", "768m", CpuShare.fromEnvironment(CPU_VARIABLE, DEFAULT_CPU));
+        return new SparkJobSettings("local[2]", "2 seconds", "1 hour", "768m", CpuShare.fromEnvironment(CPU_VARIABLE, DEFAULT_CPU));
     }
 
     public SparkJobSettings withTrigger(String trigger) {

@@ -79,7 +79,6 @@ final class Benchmark {
 
         warm(zipfCodes);
         warmJit(hotCode, zipfCodes, runId);
-        String lagRow = jobPid > 0 ? clickLag(runId, zipfCodes) : "";
 
         List<Double> nginxRates = new ArrayList<>();
         List<Double> serviceRates = new ArrayList<>();
@@ -112,7 +111,7 @@ final class Benchmark {
                     i, creates.achievedRate(), creates.errors(), creates.latencyMs().get("p99"), inserts, creates.achievedRate() / inserts);
         }
 
-        String pipeline = jobPid > 0 ? clickPipeline(hotCode) + lagRow : "";
+        String pipeline = jobPid > 0 ? clickPipeline(hotCode) + clickLag(runId, zipfCodes) : "";
         String peakRss = servicePid > 0 ? peakRss(servicePid) : "n/a";
         String summary = String.format(Locale.ROOT, """
                 Machine before the run: %s. Analytics job: %s. Its backlog before each repeat: %s.
@@ -178,10 +177,11 @@ final class Benchmark {
     }
 
     /**
-     * The click lag at a sustained open-model rate: a steady-state figure, so it is measured before the
-     * saturating runs leave the job millions of clicks behind, once the job has worked off what waits
-     * (the warm-up's clicks, or an earlier run's; at most 3 minutes of waiting, and the backlog it
-     * started with is reported). Returns its row of the summary table.
+     * The click lag at a sustained open-model rate: a steady-state figure, so it is measured last, by a
+     * job that has worked off the runs' clicks (its throughput phase) and so runs warm, once what still
+     * waits is worked off (at most 3 minutes of waiting; the backlog it started with is reported). A job
+     * just started is still compiling its code and filling its state: its first minute is no steady state.
+     * Returns its row of the summary table.
      */
     private String clickLag(String runId, List<String> zipfCodes) throws Exception {
         long waitUntil = System.nanoTime() + Duration.ofMinutes(3).toNanos();
