@@ -25,19 +25,7 @@ public final class ClickHouseHttp {
     /** Runs one statement in a database (null: none); a ClickHouse error becomes an exception carrying the server's message. */
     public String execute(String database, String sql) {
         String url = httpUrl + "/" + (database == null ? "" : "?database=" + URLEncoder.encode(database, StandardCharsets.UTF_8));
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("ClickHouse refused: " + sql + "\n" + response.body().strip());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException("ClickHouse at " + httpUrl + " did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return post(url, HttpRequest.BodyPublishers.ofString(sql), Duration.ofSeconds(30), "ClickHouse refused: " + sql + "\n");
     }
 
     /**
@@ -51,13 +39,18 @@ public final class ClickHouseHttp {
         String query = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") FORMAT TabSeparated";
         String url = httpUrl + "/?database=" + URLEncoder.encode(database, StandardCharsets.UTF_8)
                 + "&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        post(url, HttpRequest.BodyPublishers.ofByteArray(rows.bytes()), Duration.ofSeconds(60),
+                "ClickHouse refused " + rows.count() + " rows into " + table + ": ");
+    }
+
+    private String post(String url, HttpRequest.BodyPublisher body, Duration timeout, String refusal) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(rows.bytes())).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).POST(body).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("ClickHouse refused " + rows.count() + " rows into " + table + ": "
-                        + response.body().strip());
+                throw new IllegalStateException(refusal + response.body().strip());
             }
+            return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException("ClickHouse at " + httpUrl + " did not answer", e);
         } catch (InterruptedException e) {
