@@ -8,7 +8,14 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.catalyst.util.IntervalUtils;
+import org.apache.spark.sql.streaming.OutputMode;
+import org.apache.spark.sql.streaming.TimeMode;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -44,23 +51,20 @@ public final class ClickAggregationJob {
             System.exit(2);
             return;
         }
-        new ClickAggregationJob(options).run();
+        try {
+            new ClickAggregationJob(options).run();
+        } catch (CheckpointFormat.IncompatibleCheckpoint e) {
+            LOG.error(e.getMessage());
+            System.err.println(e.getMessage());
+            System.exit(3);
+        }
     }
 
     public void run() throws TimeoutException, IOException {
-        SparkSession.Builder builder = SparkSession.builder()
+        SparkSession.Builder builder = withStateStore(SparkSession.builder())
                 .appName("shortener-click-aggregation")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.shuffle.partitions", "2")
-                // RocksDB keeps the de-duplication state (an hour of event ids) off the heap and on disk.
-                .config("spark.sql.streaming.stateStore.providerClass",
-                        "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider")
-                // Each micro-batch records what changed in the state instead of a snapshot of all of it:
-                // a batch's commit no longer copies an hour of event ids.
-                .config("spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled", "true")
-                // Counting the state's rows costs a RocksDB read before every write and delete (half the
-                // store's work for a de-duplication); the count is only a metric.
-                .config("spark.sql.streaming.stateStore.rocksdb.trackTotalNumberOfRows", "false")
                 .config("spark.ui.enabled", "false");
         if (options.master() != null) {
             builder.master(options.master())
@@ -73,6 +77,7 @@ public final class ClickAggregationJob {
             }
         }
         SparkSession spark = builder.getOrCreate();
+        new CheckpointFormat(options.checkpoint(), spark.sparkContext().hadoopConfiguration()).claim();
         spark.streams().addListener(new BatchProgressLog());
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping.set(true), "stopping"));
@@ -81,7 +86,7 @@ public final class ClickAggregationJob {
             StreamingQuery query = clicks(spark).writeStream()
                     .queryName("click-aggregation")
                     .foreachBatch(new ClickHouseSink(new ClickHouseTarget(options.clickHouseUrl(), options.clickHouseDatabase())))
-                    .option("checkpointLocation", options.checkpoint().toString())
+                    .option("checkpointLocation", options.checkpoint())
                     .trigger(Trigger.ProcessingTime(options.trigger()))
                     .start();
             if (first && options.readyFile() != null) {
@@ -106,6 +111,23 @@ public final class ClickAggregationJob {
         }
     }
 
+    /**
+     * The state store the de-duplication needs (transformWithState runs on RocksDB only), configured for a
+     * small cost per micro-batch.
+     */
+    static SparkSession.Builder withStateStore(SparkSession.Builder builder) {
+        return builder
+                // RocksDB keeps the de-duplication state (an hour of event ids) off the heap and on disk.
+                .config("spark.sql.streaming.stateStore.providerClass",
+                        "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider")
+                // Each micro-batch records what changed in the state instead of a snapshot of all of it:
+                // a batch's commit no longer copies an hour of event ids.
+                .config("spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled", "true")
+                // Counting the state's rows costs a RocksDB read before every write and delete (half the
+                // store's work for a de-duplication); the count is only a metric.
+                .config("spark.sql.streaming.stateStore.rocksdb.trackTotalNumberOfRows", "false");
+    }
+
     private static void sleep() {
         try {
             Thread.sleep(RESTART_DELAY.toMillis());
@@ -126,7 +148,7 @@ public final class ClickAggregationJob {
                 .format("kafka")
                 .option("kafka.bootstrap.servers", options.bootstrapServers())
                 .option("subscribe", options.topic())
-                .option("startingOffsets", "earliest")
+                .option("startingOffsets", options.startingOffsets())
                 .option("maxOffsetsPerTrigger", options.maxOffsetsPerTrigger())
                 .load(), options.dedupWindow());
     }
@@ -138,9 +160,15 @@ public final class ClickAggregationJob {
      * of the job's CPU in a profile). The de-duplication is a barrier it does not push through.
      */
     static Dataset<Row> deduplicated(Dataset<Row> records, String dedupWindow) {
-        return countable(parsedAll(records)
-                .withWatermark("sent", dedupWindow)
-                .dropDuplicatesWithinWatermark("eventId"));
+        Dataset<Row> events = parsedAll(records).withWatermark("sent", dedupWindow);
+        StructType schema = events.schema();
+        int eventId = schema.fieldIndex("eventId");
+        long windowMs = IntervalUtils.getDuration(IntervalUtils.fromIntervalString(dedupWindow), TimeUnit.MILLISECONDS, 31);
+        // Events without an id share a key no Snowflake id has, and are then skipped by countable().
+        return countable(events
+                .groupByKey((MapFunction<Row, Long>) row -> row.isNullAt(eventId) ? Long.MIN_VALUE : row.getLong(eventId), Encoders.LONG())
+                .transformWithState(new FirstDeliveries(schema.fieldIndex("sent"), windowMs), TimeMode.EventTime(), OutputMode.Append(),
+                        Encoders.row(schema)));
     }
 
     /**

@@ -10,16 +10,16 @@ import java.util.Set;
  * is left out when the job is submitted with spark-submit, which sets it.
  */
 public record JobOptions(String master, String bootstrapServers, String topic, String clickHouseUrl, String clickHouseDatabase,
-                         Path checkpoint,
+                         String checkpoint, String startingOffsets,
                          String trigger, String dedupWindow, long maxOffsetsPerTrigger, Path readyFile) {
 
-    private static final Set<String> NAMES = Set.of("master", "bootstrap-servers", "topic", "clickhouse-url", "clickhouse-database", "checkpoint",
+    private static final Set<String> NAMES = Set.of("master", "bootstrap-servers", "topic", "clickhouse-url", "clickhouse-database", "checkpoint", "starting-offsets",
             "trigger", "dedup-window", "max-offsets-per-trigger", "ready-file");
 
     public static final String USAGE = """
             usage: ClickAggregationJob [--master local[2]] [--bootstrap-servers 127.0.0.1:19092] [--topic clicks]
                    [--clickhouse-url http://127.0.0.1:18123] [--clickhouse-database shortener]
-                   [--checkpoint checkpoint/clicks] [--trigger '2 seconds'] [--dedup-window '1 hour']
+                   [--checkpoint checkpoint/clicks] [--starting-offsets earliest] [--trigger '2 seconds'] [--dedup-window '1 hour']
                    [--max-offsets-per-trigger 500000] [--ready-file path]""";
 
     public static JobOptions parse(String... args) {
@@ -38,10 +38,16 @@ public record JobOptions(String master, String bootstrapServers, String topic, S
                 values.getOrDefault("topic", "clicks"),
                 values.getOrDefault("clickhouse-url", "http://127.0.0.1:18123"),
                 values.getOrDefault("clickhouse-database", "shortener"),
-                Path.of(values.getOrDefault("checkpoint", "checkpoint/clicks")).toAbsolutePath(),
+                checkpointLocation(values.getOrDefault("checkpoint", "checkpoint/clicks")),
+                values.getOrDefault("starting-offsets", "earliest"),
                 values.getOrDefault("trigger", "2 seconds"),
                 values.getOrDefault("dedup-window", "1 hour"),
                 Long.parseLong(values.getOrDefault("max-offsets-per-trigger", "500000")),
                 readyFile == null ? null : Path.of(readyFile).toAbsolutePath());
+    }
+
+    /** A local path made absolute; a URI (hdfs:///…, s3a://…) as it is. */
+    private static String checkpointLocation(String value) {
+        return value.matches("[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? value : Path.of(value).toAbsolutePath().toString();
     }
 }

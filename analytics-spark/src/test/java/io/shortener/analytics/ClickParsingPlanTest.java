@@ -34,7 +34,7 @@ class ClickParsingPlanTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSession.builder().master("local[1]").appName("parsing-plan").config("spark.ui.enabled", "false")
+        spark = ClickAggregationJob.withStateStore(SparkSession.builder()).master("local[1]").appName("parsing-plan").config("spark.ui.enabled", "false")
                 .config("spark.sql.session.timeZone", "UTC").config("spark.sql.shuffle.partitions", "1")
                 .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
     }
@@ -76,7 +76,7 @@ class ClickParsingPlanTest {
 
         assertThat(counted.stream().mapToLong(Long::longValue).sum()).as("the one countable event, once").isEqualTo(1);
         String plan = plans.get(0);
-        assertThat(plan).contains("Dedup");
+        assertThat(plan).contains("TransformWithState");
         assertThat(occurrences(plan, "from_json(")).as(plan).isEqualTo(1);
     }
 

@@ -43,6 +43,7 @@ final class Benchmark {
     private final Path checkpoint;
     private final double lagRate;
     private final Duration lagDuration;
+    private final boolean lagOnly;
     private final PrintStream console = System.out;
     private final PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
 
@@ -66,6 +67,14 @@ final class Benchmark {
         checkpoint = Path.of(options.text("checkpoint", ".devstack/local/analytics/checkpoint"));
         lagRate = options.decimal("lag-rate", 5_000);
         lagDuration = options.duration("lag-duration", "60s");
+        String only = options.text("only", "all");
+        if (!only.equals("all") && !only.equals("lag")) {
+            throw new IllegalArgumentException("--only takes all or lag, not " + only);
+        }
+        lagOnly = only.equals("lag");
+        if (lagOnly && jobPid <= 0) {
+            throw new IllegalArgumentException("--only lag needs the analytics job's pid (--job-pid)");
+        }
     }
 
     void run() throws Exception {
@@ -79,6 +88,13 @@ final class Benchmark {
 
         warm(zipfCodes);
         warmJit(hotCode, zipfCodes, runId);
+        if (lagOnly) {
+            String row = clickLag(runId, zipfCodes);
+            console.println();
+            console.printf("Machine before the run: %s. Analytics job: %s.%n%n| measure | result | baseline | |%n| --- | --- | --- | --- |%n%s", load,
+                    jobState, row);
+            return;
+        }
 
         List<Double> nginxRates = new ArrayList<>();
         List<Double> serviceRates = new ArrayList<>();
