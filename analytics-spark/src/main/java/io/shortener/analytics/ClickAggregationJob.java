@@ -1,7 +1,9 @@
 package io.shortener.analytics;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +11,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.catalyst.util.IntervalUtils;
@@ -162,11 +163,12 @@ public final class ClickAggregationJob {
     static Dataset<Row> deduplicated(Dataset<Row> records, String dedupWindow) {
         Dataset<Row> events = parsedAll(records).withWatermark("sent", dedupWindow);
         StructType schema = events.schema();
-        int eventId = schema.fieldIndex("eventId");
         long windowMs = IntervalUtils.getDuration(IntervalUtils.fromIntervalString(dedupWindow), TimeUnit.MILLISECONDS, 31);
-        // Events without an id share a key no Snowflake id has, and are then skipped by countable().
+        // Grouped by a column, not by a function of the row: a function would first turn every event into a Row
+        // object to find its key. Events without an id share a key no Snowflake id has, and are then skipped.
         return countable(events
-                .groupByKey((MapFunction<Row, Long>) row -> row.isNullAt(eventId) ? Long.MIN_VALUE : row.getLong(eventId), Encoders.LONG())
+                .groupBy(coalesce(col("eventId"), lit(Long.MIN_VALUE)).as("eventIdKey"))
+                .as(Encoders.LONG(), Encoders.row(schema))
                 .transformWithState(new FirstDeliveries(schema.fieldIndex("sent"), windowMs), TimeMode.EventTime(), OutputMode.Append(),
                         Encoders.row(schema)));
     }
