@@ -22,7 +22,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * window, by an event-time timer: Spark keeps timers in an index ordered by time, so forgetting the ids
  * of a micro-batch reads only those. Spark's own {@code dropDuplicatesWithinWatermark} forgets by reading
  * every id it holds, each micro-batch: with an hour of ids (millions under load) that read was seconds of
- * CPU per batch, whatever the batch's size, and most of the click lag.
+ * CPU per batch, whatever the batch's size.
  */
 final class FirstDeliveries extends StatefulProcessor<Long, Row, Row> {
 

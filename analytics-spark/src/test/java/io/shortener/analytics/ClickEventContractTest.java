@@ -35,9 +35,7 @@ class ClickEventContractTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSession.builder().master("local[1]").appName("contract").config("spark.ui.enabled", "false")
-                .config("spark.sql.session.timeZone", "UTC").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        spark = LocalSpark.start("contract", 1);
     }
 
     @AfterAll

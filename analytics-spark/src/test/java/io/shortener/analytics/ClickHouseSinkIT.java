@@ -23,10 +23,7 @@ class ClickHouseSinkIT {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSession.builder().master("local[2]").appName("sink-it")
-                .config("spark.sql.session.timeZone", "UTC").config("spark.sql.shuffle.partitions", "2")
-                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        spark = LocalSpark.start("sink-it", 2);
         RealClickHouse.freshDatabase("sink_it");
         clickhouse = new ClickCounts(RealClickHouse.SETTINGS.withDatabase("sink_it"));
     }

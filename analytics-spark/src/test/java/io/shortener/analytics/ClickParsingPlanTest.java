@@ -34,9 +34,7 @@ class ClickParsingPlanTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = ClickAggregationJob.withStateStore(SparkSession.builder()).master("local[1]").appName("parsing-plan").config("spark.ui.enabled", "false")
-                .config("spark.sql.session.timeZone", "UTC").config("spark.sql.shuffle.partitions", "1")
-                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        spark = LocalSpark.start("parsing-plan", 1);
     }
 
     @AfterAll

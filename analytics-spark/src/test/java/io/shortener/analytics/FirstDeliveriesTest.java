@@ -41,10 +41,7 @@ class FirstDeliveriesTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = ClickAggregationJob.withStateStore(SparkSession.builder()).master("local[1]").appName("first-deliveries")
-                .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC")
-                .config("spark.sql.shuffle.partitions", "1")
-                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        spark = LocalSpark.start("first-deliveries", 1);
     }
 
     @AfterAll
