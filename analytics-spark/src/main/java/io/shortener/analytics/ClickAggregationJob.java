@@ -55,18 +55,16 @@ public final class ClickAggregationJob {
         try {
             new ClickAggregationJob(options).run();
         } catch (CheckpointFormat.IncompatibleCheckpoint e) {
-            LOG.error(e.getMessage());
+            // On standard error alone, as a refused command line is: a log line too printed it twice.
             System.err.println(e.getMessage());
             System.exit(3);
         }
     }
 
     public void run() throws TimeoutException, IOException {
-        SparkSession.Builder builder = withStateStore(SparkSession.builder())
+        SparkSession.Builder builder = sessionSettings(SparkSession.builder())
                 .appName("shortener-click-aggregation")
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.sql.shuffle.partitions", "2")
-                .config("spark.ui.enabled", "false");
+                .config("spark.sql.shuffle.partitions", "2");
         if (options.master() != null) {
             builder.master(options.master())
                     .config("spark.driver.host", "127.0.0.1")
@@ -113,11 +111,14 @@ public final class ClickAggregationJob {
     }
 
     /**
-     * The state store the de-duplication needs (transformWithState runs on RocksDB only), configured for a
-     * small cost per micro-batch.
+     * What every session that runs the job's queries needs, the tests' included: minutes in UTC, and the
+     * state store the de-duplication needs (transformWithState runs on RocksDB only), configured for a small
+     * cost per micro-batch.
      */
-    static SparkSession.Builder withStateStore(SparkSession.Builder builder) {
+    static SparkSession.Builder sessionSettings(SparkSession.Builder builder) {
         return builder
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.ui.enabled", "false")
                 // RocksDB keeps the de-duplication state (an hour of event ids) off the heap and on disk.
                 .config("spark.sql.streaming.stateStore.providerClass",
                         "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider")
