@@ -63,6 +63,7 @@ public final class LocalProcess {
                     .redirectErrorStream(true);
             builder.environment().putAll(spec.environment());
             ProcessHandle handle = builder.start().toHandle();
+            awaitOwnCommandLine(handle, spec.marker());
             Files.writeString(spec.pidFile(), Long.toString(handle.pid()), StandardCharsets.UTF_8);
             Files.writeString(cpuFile(spec.pidFile()), cpu.description(), StandardCharsets.UTF_8);
             return new LocalProcess(spec.name(), handle, spec.pidFile(), spec.logFile());
@@ -106,6 +107,24 @@ public final class LocalProcess {
      * The command line as the process shows it now. /proc first: servers that retitle themselves (Redis)
      * leave ProcessHandle.Info without a command line.
      */
+    /**
+     * Until the child runs its own command: for a few milliseconds after the fork, /proc shows the JDK's
+     * spawn helper, without our marker, and a pid file written then would name a process that a start or
+     * stop right after could not recognise as ours (it left the old process running beside the new one).
+     */
+    private static void awaitOwnCommandLine(ProcessHandle handle, String marker) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (handle.isAlive() && System.nanoTime() < deadline
+                && !commandLine(handle).map(line -> line.contains(marker)).orElse(false)) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private static Optional<String> commandLine(ProcessHandle handle) {
         Path proc = Path.of("/proc", Long.toString(handle.pid()), "cmdline");
         try {
