@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -150,7 +151,8 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         ScheduledExecutorService scheduler = environment.lifecycle().scheduledExecutorService("cache-invalidation-%d").threads(1).build();
         CachingLinkStore store = new CachingLinkStore(cassandra,
                 new RedisLinkCache(redis, breaker, new LinkCodec(environment.getObjectMapper()), redisConfig, metrics, clock),
-                config.getLocal(), metrics, scheduler, redisConfig.invalidationRepeat(), clock);
+                config.getLocal(), metrics, scheduler, redisConfig.invalidationRepeat(), clock,
+                environment.lifecycle().executorService("cache-refresh-%d").minThreads(2).maxThreads(2).build(), Ticker.systemTicker());
         environment.metrics().register("cache.l1.size", (Gauge<Long>) store::localSize);
         environment.lifecycle().manage(redis);
         environment.lifecycle().manage(new InvalidationSubscriber(redis, redisConfig.getInvalidationChannel(),

@@ -45,6 +45,7 @@ public final class ServiceProcess {
         List<String> command = List.of(
                 ForkedJvm.java(),
                 marker(), "-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
+                "-Xlog:gc,safepoint:file=" + dir.resolve("gc.log") + ":uptime,time:filecount=3,filesize=20m",
                 "-jar", jar.toString(), "server", home.serviceConfig().toString());
         Map<String, String> environment = Map.of(
                 "SHORTENER_HTTP_PORT", Integer.toString(settings.httpPort()),

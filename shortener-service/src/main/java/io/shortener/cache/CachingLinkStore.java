@@ -1,14 +1,17 @@
 package io.shortener.cache;
 
 import com.codahale.metrics.Timer;
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.shortener.link.Link;
 import io.shortener.link.LinkStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +19,10 @@ import java.util.concurrent.TimeUnit;
  * Links through three levels: L1 in this process (Caffeine), L2 shared in Redis, L3 the store itself
  * (Cassandra). Absent codes are cached too, briefly, so a flood of random codes stays off Cassandra.
  * Concurrent misses on one code load it once: Caffeine runs one loader per key and the others wait.
+ * A link read in the second part of its L1 life is reloaded in the background ({@code refreshAfter})
+ * while its readers keep getting the entry they have, so a link in use does not expire under them: a
+ * hot link's readers would all wait for one load every TTL, and links warmed together would all expire
+ * together.
  *
  * <p>Writes go to the store first, then clear the code from both levels of every instance: an alias
  * claim clears a cached "absent", a delete clears the link (and is announced again a little later, for a
@@ -31,7 +38,8 @@ public final class CachingLinkStore implements LinkStore {
     private final long invalidationRepeatMillis;
 
     public CachingLinkStore(LinkStore store, RedisLinkCache redis, LocalCacheConfiguration localConfig, CacheMetrics metrics,
-                            ScheduledExecutorService scheduler, java.time.Duration invalidationRepeat, Clock clock) {
+                            ScheduledExecutorService scheduler, java.time.Duration invalidationRepeat, Clock clock,
+                            Executor refreshes, Ticker ticker) {
         this.store = store;
         this.redis = redis;
         this.metrics = metrics;
@@ -40,6 +48,9 @@ public final class CachingLinkStore implements LinkStore {
         CacheTtl ttl = localConfig.ttl();
         this.local = Caffeine.newBuilder()
                 .maximumSize(localConfig.getMaximumSize())
+                .refreshAfterWrite(localConfig.refreshAfter())
+                .executor(refreshes)
+                .ticker(ticker)
                 .expireAfter(new Expiry<String, CacheEntry>() {
                     @Override
                     public long expireAfterCreate(String code, CacheEntry entry, long now) {
@@ -56,7 +67,18 @@ public final class CachingLinkStore implements LinkStore {
                         return current;
                     }
                 })
-                .build(this::loadThroughRedis);
+                .build(new CacheLoader<>() {
+                    @Override
+                    public CacheEntry load(String code) {
+                        return loadThroughRedis(code);
+                    }
+
+                    @Override
+                    public CacheEntry reload(String code, CacheEntry old) {
+                        metrics.localRefreshes.inc();
+                        return loadThroughRedis(code);
+                    }
+                });
     }
 
     @Override
