@@ -44,6 +44,7 @@ final class Benchmark {
     private final double lagRate;
     private final Duration lagDuration;
     private final boolean lagOnly;
+    private final boolean redirectsOnly;
     private final PrintStream console = System.out;
     private final PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
 
@@ -68,10 +69,11 @@ final class Benchmark {
         lagRate = options.decimal("lag-rate", 5_000);
         lagDuration = options.duration("lag-duration", "60s");
         String only = options.text("only", "all");
-        if (!only.equals("all") && !only.equals("lag")) {
-            throw new IllegalArgumentException("--only takes all or lag, not " + only);
+        if (!only.equals("all") && !only.equals("lag") && !only.equals("redirects")) {
+            throw new IllegalArgumentException("--only takes all, redirects or lag, not " + only);
         }
         lagOnly = only.equals("lag");
+        redirectsOnly = only.equals("redirects");
         if (lagOnly && jobPid <= 0) {
             throw new IllegalArgumentException("--only lag needs the analytics job's pid (--job-pid)");
         }
@@ -115,6 +117,13 @@ final class Benchmark {
         }
         Report open = opens.stream().sorted(java.util.Comparator.comparingDouble(r -> r.latencyMs().get("p99")))
                 .toList().get(opens.size() / 2);
+        if (redirectsOnly) {
+            console.printf(Locale.ROOT, "%nMachine before the run: %s. Analytics job: %s. Its backlog before each repeat: %s.%n"
+                            + "Every repeat: hot ratios %s (nginx %s/s); open-model P99 %s ms, errors %s.%n", load, jobState, backlogs,
+                    rounded(ratios), rounded(nginxRates), rounded(opens.stream().map(r -> r.latencyMs().get("p99")).toList()),
+                    opens.stream().map(Report::errors).toList());
+            return;
+        }
 
         List<Double> createRates = new ArrayList<>();
         List<Double> insertRates = new ArrayList<>();
