@@ -294,10 +294,17 @@ final class Benchmark {
         return run(name, target, scenario, rate, warmup);
     }
 
+    /** Runs one load; its second-by-second progress goes to {@code seconds.txt} beside its report, to place a stall in time. */
     private Report run(String name, URI target, Scenario scenario, double rate, Duration warmup) throws IOException {
-        LoadEngine engine = new LoadEngine(new InetSocketAddress(target.getHost(), target.getPort()), scenario,
-                connections, 42, quiet);
-        Results results = rate > 0 ? engine.runOpen(rate, warmup, duration) : engine.runClosed(warmup, duration);
+        Files.createDirectories(out.resolve(name));
+        Results results;
+        try (PrintStream seconds = new PrintStream(Files.newOutputStream(out.resolve(name).resolve("seconds.txt")), true,
+                StandardCharsets.UTF_8)) {
+            seconds.printf("warm-up of %d s from %s, then %d s measured%n", warmup.toSeconds(), java.time.Instant.now(), duration.toSeconds());
+            LoadEngine engine = new LoadEngine(new InetSocketAddress(target.getHost(), target.getPort()), scenario,
+                    connections, 42, seconds);
+            results = rate > 0 ? engine.runOpen(rate, warmup, duration) : engine.runClosed(warmup, duration);
+        }
         Report report = Report.of(name, scenario.name(), rate > 0 ? "open" : "closed", target.toString(), connections, rate, results);
         report.write(out.resolve(name));
         return report;
