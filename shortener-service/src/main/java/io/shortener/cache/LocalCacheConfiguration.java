@@ -21,11 +21,10 @@ public class LocalCacheConfiguration {
     /**
      * A link read when its entry is older than this is answered from the entry and reloaded in the
      * background: a link in use never expires under its readers, who would otherwise all wait for one
-     * load each time its TTL runs out.
+     * load each time its TTL runs out. Unset: half the TTL.
      */
     @JsonProperty
-    @NotNull
-    private Duration refreshAfter = Duration.seconds(30);
+    private Duration refreshAfter;
 
     @JsonProperty
     @NotNull
@@ -36,13 +35,13 @@ public class LocalCacheConfiguration {
     }
 
     public java.time.Duration refreshAfter() {
-        return refreshAfter.toJavaDuration();
+        return refreshAfter != null ? refreshAfter.toJavaDuration() : java.time.Duration.ofNanos(Math.max(1, ttl.toNanoseconds() / 2));
     }
 
     @JsonIgnore
-    @ValidationMethod(message = "refreshAfter must be positive and shorter than ttl (an entry expires before it would be refreshed)")
+    @ValidationMethod(message = "refreshAfter must be positive and shorter than ttl (an entry would expire before it is refreshed)")
     public boolean isRefreshBeforeExpiry() {
-        return refreshAfter.toNanoseconds() > 0 && refreshAfter.toNanoseconds() < ttl.toNanoseconds();
+        return refreshAfter == null || (refreshAfter.toNanoseconds() > 0 && refreshAfter.toNanoseconds() < ttl.toNanoseconds());
     }
 
     public CacheTtl ttl() {

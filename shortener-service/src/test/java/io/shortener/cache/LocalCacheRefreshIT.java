@@ -84,15 +84,15 @@ class LocalCacheRefreshIT {
 
         assertThat(answered).map(Link::url).as("the reader gets the entry it had").hasValue("https://example.com/v2");
         assertThat(cassandra.loads.get()).as("the reload waits for the refresh executor, not for the reader").isEqualTo(loadsBefore);
-        assertThat(registry.counter("cache.l1.refreshes").getCount()).isZero();
-        assertThat(registry.counter("cache.l1.misses").getCount()).isEqualTo(2);
+        assertThat(l1("refreshes")).isZero();
+        assertThat(l1("misses")).isEqualTo(2);
 
         refreshes.runAll();
 
         assertThat(cassandra.loads.get()).isEqualTo(loadsBefore + 1);
-        assertThat(registry.counter("cache.l1.refreshes").getCount()).isEqualTo(1);
+        assertThat(l1("refreshes")).isEqualTo(1);
         assertThat(store.find("hot")).map(Link::url).hasValue("https://example.com/v3");
-        assertThat(registry.counter("cache.l1.misses").getCount()).as("no reader waited for a load").isEqualTo(2);
+        assertThat(l1("misses")).as("no reader waited for a load").isEqualTo(2);
     }
 
     @Test
@@ -106,7 +106,7 @@ class LocalCacheRefreshIT {
         ticker.advance(Duration.ofSeconds(45));
 
         assertThat(store.find("kept")).isPresent();
-        assertThat(registry.counter("cache.l1.misses").getCount()).as("90 s after the first load, still in L1").isEqualTo(1);
+        assertThat(l1("misses")).as("90 s after the first load, still in L1").isEqualTo(1);
     }
 
     @Test
@@ -118,8 +118,8 @@ class LocalCacheRefreshIT {
         store.find("cold");
 
         refreshes.runAll();
-        assertThat(registry.counter("cache.l1.misses").getCount()).isEqualTo(2);
-        assertThat(registry.counter("cache.l1.refreshes").getCount()).isZero();
+        assertThat(l1("misses")).isEqualTo(2);
+        assertThat(l1("refreshes")).isZero();
     }
 
     @Test
@@ -128,12 +128,16 @@ class LocalCacheRefreshIT {
         store.find("doomed");
         ticker.advance(Duration.ofSeconds(31));
         store.find("doomed");
-        assertThat(registry.counter("cache.l1.refreshes").getCount()).as("the refresh waits").isZero();
+        assertThat(l1("refreshes")).as("the refresh waits").isZero();
 
         store.delete("doomed", Instant.now());
         refreshes.runAll();
 
         assertThat(store.find("doomed")).isEmpty();
+    }
+
+    private long l1(String counter) {
+        return registry.counter("cache.l1." + counter).getCount();
     }
 
     private void redisForget(String code) {
