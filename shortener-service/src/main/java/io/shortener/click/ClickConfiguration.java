@@ -66,14 +66,19 @@ public class ClickConfiguration {
     @NotEmpty
     private String visitorKey = "change-me-per-deployment";
 
-    /** acks=all and idempotence: an acknowledged event is on every in-sync replica, once. Short timeouts: the spool waits better. */
+    /**
+     * acks=all and idempotence: an acknowledged event is on every in-sync replica, once. Short timeouts: the
+     * spool waits better. zstd, not lz4: lz4 allocates a fresh 64 KB block buffer for every record batch,
+     * and with a few clicks per partition per batch that was 29% of all the service allocated (JFR); zstd
+     * recycles its buffers.
+     */
     public KafkaProducer<String, String> producer(String clientId) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000);
