@@ -4,7 +4,6 @@ import io.shortener.error.ApiException;
 import io.shortener.idgen.ShortCodes;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Which custom aliases may be claimed: 3 to 64 of {@code A-Z a-z 0-9 _ -}, case-sensitive; not a word the
@@ -13,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class AliasPolicy {
 
-    public static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]{3,64}");
+    private static final int MIN_LENGTH = 3;
+    private static final int MAX_LENGTH = 64;
 
     /** Compared case-insensitively: "API" next to "api" would only confuse people. */
     private static final Set<String> RESERVED = Set.of(
@@ -21,8 +21,32 @@ public final class AliasPolicy {
             "static", "assets", "public", "favicon.ico", "robots.txt", "sitemap.xml", ".well-known",
             "docs", "login", "logout", "status", "stats", "links");
 
+    /**
+     * Whether {@code text} from {@code start} on has the form of a code, generated or chosen: 3 to 64 of
+     * {@code A-Z a-z 0-9 _ -}. A loop rather than a regular expression: every redirect asks, twice, and a
+     * Matcher per question was 3.6% of what the service allocated.
+     */
+    public static boolean isCodeForm(CharSequence text, int start) {
+        int length = text.length() - start;
+        if (length < MIN_LENGTH || length > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static boolean isCodeForm(CharSequence text) {
+        return isCodeForm(text, 0);
+    }
+
     public void check(String alias) {
-        if (!FORM.matcher(alias).matches()) {
+        if (!isCodeForm(alias)) {
             throw ApiException.badRequest("alias must be 3 to 64 characters of A-Z, a-z, 0-9, '_' and '-'");
         }
         if (RESERVED.contains(alias.toLowerCase(Locale.ROOT))) {

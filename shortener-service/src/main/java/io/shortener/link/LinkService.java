@@ -56,7 +56,7 @@ public final class LinkService {
 
     /** The live link with this code, expired or not. */
     public Optional<Link> find(String code) {
-        if (!AliasPolicy.FORM.matcher(code).matches()) {
+        if (!AliasPolicy.isCodeForm(code)) {
             // Neither a generated code nor a claimable alias: no need to ask the store.
             return Optional.empty();
         }
@@ -68,7 +68,7 @@ public final class LinkService {
     }
 
     public void delete(String code) {
-        if (!AliasPolicy.FORM.matcher(code).matches() || !store.delete(code, clock.instant())) {
+        if (!AliasPolicy.isCodeForm(code) || !store.delete(code, clock.instant())) {
             throw ApiException.notFound("no link with code '" + code + "'");
         }
     }

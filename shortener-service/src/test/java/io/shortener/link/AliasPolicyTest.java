@@ -1,5 +1,6 @@
 package io.shortener.link;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +21,13 @@ class AliasPolicyTest {
     @ValueSource(strings = {"ab", "", "has space", "dots.too", "slash/es", "ünï", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "emoji😀"})
     void refusesTheWrongShape(String alias) {
         assertThatThrownBy(() -> policy.check(alias)).hasMessageContaining("3 to 64 characters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "A-z_09", "ab", "", "a.b", "abc/", "ünï", "a b", "ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ", "ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ", "zz`", "[ab]", "a^b", "@bc", "ab{"})
+    void codeFormIsThreeToSixtyFourLettersDigitsUnderscoresAndHyphens(String text) {
+        assertThat(AliasPolicy.isCodeForm(text)).isEqualTo(text.matches("[A-Za-z0-9_-]{3,64}"));
+        assertThat(AliasPolicy.isCodeForm("/" + text, 1)).isEqualTo(text.matches("[A-Za-z0-9_-]{3,64}"));
     }
 
     @ParameterizedTest
