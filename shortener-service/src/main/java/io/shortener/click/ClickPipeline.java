@@ -193,9 +193,10 @@ public final class ClickPipeline implements ClickRecorder, Managed {
 
     /**
      * Sends a batch and waits until Kafka has acknowledged every event of it; false if any was not. The
-     * wait is bounded by the pipeline, not left to the producer: with the broker stopped, a
-     * {@code flush()} was seen still waiting 40 s later (past the producer's 5 s delivery timeout), the
-     * clicks stuck behind it and the health check still saying Kafka was up.
+     * wait is bounded by the pipeline, not left to the producer ({@code flush()} has no bound of its own),
+     * and a send that fails at once ends the batch: with the broker stopped, each send of a batch could
+     * wait a second for metadata, so a batch of 300 clicks up to 300 s (CI saw the sender silent for 40 s
+     * while the health check still said Kafka was up).
      */
     private boolean send(List<ClickJournal.Entry> batch) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
@@ -203,11 +204,23 @@ public final class ClickPipeline implements ClickRecorder, Managed {
             for (ClickJournal.Entry entry : batch) {
                 String line = ClickEventJson.write(enricher.enrich(entry.eventId(), entry.click()));
                 // Keyed by code, so one link's clicks stay in order in one partition.
-                acks.add(producer.send(new ProducerRecord<>(topic, entry.click().code(), line)));
+                Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(topic, entry.click().code(), line));
+                // No metadata within max.block.ms comes back as a future already failed, not as an exception:
+                // going on would wait max.block.ms for every click of the batch (minutes for a full one).
+                if (ack.isDone()) {
+                    ack.get();
+                }
+                acks.add(ack);
             }
-        } catch (KafkaException e) {
-            // No metadata within max.block.ms: Kafka is away.
+        } catch (ExecutionException e) {
+            markDown(e.getCause().getMessage());
+            return false;
+        } catch (KafkaException | IllegalStateException e) {
+            // Kafka away, or the producer closed under a stop.
             markDown(e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
         long deadline = System.nanoTime() + ACK_WAIT.toNanos();
