@@ -2,8 +2,8 @@ package io.shortener.analytics;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udf;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +16,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.catalyst.util.IntervalUtils;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.TimeMode;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -36,6 +37,8 @@ public final class ClickAggregationJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClickAggregationJob.class);
     private static final Duration RESTART_DELAY = Duration.ofSeconds(5);
+    /** The name the event's decoding has in the job's plans. */
+    static final String DECODER = "click_event";
 
     private final JobOptions options;
 
@@ -177,15 +180,17 @@ public final class ClickAggregationJob {
     /**
      * Kafka records ({@code value}, {@code timestamp}) as click events: the contract's fields, and
      * {@code sent}, Kafka's timestamp. An event that is not JSON, or lacks what a count needs, cannot be
-     * counted: it is skipped.
+     * counted: it is skipped. The value may be bytes (as Kafka gives it) or text.
      */
     static Dataset<Row> parsed(Dataset<Row> records) {
         return countable(parsedAll(records));
     }
 
     private static Dataset<Row> parsedAll(Dataset<Row> records) {
+        UserDefinedFunction clickEvent = udf(new ClickEventDecoder(ClickEventSchema.CURRENT), ClickEventSchema.CURRENT)
+                .withName(DECODER);
         return records
-                .select(from_json(col("value").cast("string"), ClickEventSchema.CURRENT).as("click"), col("timestamp").as("sent"))
+                .select(clickEvent.apply(col("value").cast("binary")).as("click"), col("timestamp").as("sent"))
                 .select("click.*", "sent");
     }
 
