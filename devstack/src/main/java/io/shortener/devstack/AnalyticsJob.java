@@ -70,8 +70,10 @@ public final class AnalyticsJob {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // C2 alone, without the tiered C1 stages: Spark generates and loads new classes every micro-batch, so the
+        // job's JIT never settles, and under load the tiered compilers took 30% of its CPU (BENCHMARKS.md).
         List<String> command = new ArrayList<>(List.of(ForkedJvm.java(), marker(), "-Xms" + settings.heap(),
-                "-Xmx" + settings.heap(), "-XX:+UseG1GC"));
+                "-Xmx" + settings.heap(), "-XX:+UseG1GC", "-XX:-TieredCompilation"));
         command.addAll(JAVA_17_FLAGS);
         command.addAll(List.of(
                 "-Dlog4j2.configurationFile=" + home.analyticsConf().resolve("log4j2.properties"),
