@@ -68,7 +68,7 @@ public final class RedirectHandler extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         String path = Request.getPathInContext(request);
-        if (path.length() < 2 || path.indexOf('/', 1) >= 0 || !AliasPolicy.isCodeForm(path, 1)) {
+        if (!AliasPolicy.isCodeForm(path, 1)) {
             return super.handle(request, response, callback);
         }
         String code = path.substring(1);
