@@ -2,6 +2,7 @@ package io.shortener;
 
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.LockFreeExponentiallyDecayingReservoir;
+import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -46,6 +47,7 @@ import io.shortener.error.WebApplicationExceptionMapper;
 import io.shortener.idgen.ShortCodes;
 import io.shortener.link.AliasPolicy;
 import io.shortener.link.CassandraLinkStore;
+import io.shortener.link.CreateLinkHandler;
 import io.shortener.link.LinkResource;
 import io.shortener.stats.ClickHouseHealthCheck;
 import io.shortener.stats.ClickStatsRepository;
@@ -114,6 +116,10 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         ClickStatsRepository clickStats = new ClickStatsRepository(config.getStats());
         environment.jersey().register(new StatsResource(links, clickStats, config.getStats(), clock));
         environment.healthChecks().register("clickhouse", new ClickHouseHealthCheck(clickStats));
+        environment.getApplicationContext().insertHandler(new CreateLinkHandler(links, publicBaseUrl,
+                config.getLinks().getMaxRequestBytes(), environment.getObjectMapper(),
+                // The same timer as Jersey's @Timed on LinkResource.create: one figure for creates, whichever door.
+                environment.metrics().timer(MetricRegistry.name(LinkResource.class, "create"))));
         environment.getApplicationContext().insertHandler(new RedirectHandler(links, config.getRedirects().cachePolicy(),
                 clock, environment.getObjectMapper(), environment.metrics().timer("redirects",
                         // Every redirect records into it: the default reservoir takes a lock per update, this one does not.

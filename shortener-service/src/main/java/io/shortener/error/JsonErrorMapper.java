@@ -24,7 +24,7 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
         return ErrorResponses.of(400, messageFor(exception));
     }
 
-    static String messageFor(JsonProcessingException exception) {
+    public static String messageFor(JsonProcessingException exception) {
         if (exception instanceof JsonParseException) {
             JsonLocation location = exception.getLocation();
             return location == null ? "malformed JSON"

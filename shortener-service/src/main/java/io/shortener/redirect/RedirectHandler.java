@@ -2,16 +2,14 @@ package io.shortener.redirect;
 
 import com.codahale.metrics.Timer;
 import com.datastax.oss.driver.api.core.DriverException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shortener.click.ClickRecorder;
 import io.shortener.click.RawClick;
-import io.shortener.error.ErrorBody;
+import io.shortener.error.JsonAnswers;
 import io.shortener.error.ServerErrors;
 import io.shortener.link.AliasPolicy;
 import io.shortener.link.Link;
 import io.shortener.link.LinkService;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,13 +36,11 @@ public final class RedirectHandler extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(RedirectHandler.class);
     private static final HttpField NOINDEX = new PreEncodedHttpField("X-Robots-Tag", "noindex");
     private static final HttpField NO_BODY = new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, "0");
-    private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
-    private static final HttpField RETRY_AFTER = new PreEncodedHttpField(HttpHeader.RETRY_AFTER, "1");
 
     private final LinkService links;
     private final RedirectCachePolicy cachePolicy;
     private final Clock clock;
-    private final ObjectMapper json;
+    private final JsonAnswers answers;
     private final Timer timer;
     private final ClickRecorder clicks;
     private final String countryHeader;
@@ -54,7 +50,7 @@ public final class RedirectHandler extends Handler.Wrapper {
         this.links = links;
         this.cachePolicy = cachePolicy;
         this.clock = clock;
-        this.json = json;
+        this.answers = new JsonAnswers(json);
         this.timer = timer;
         this.clicks = clicks;
         this.countryHeader = countryHeader == null || countryHeader.isBlank() ? null : countryHeader;
@@ -75,13 +71,13 @@ public final class RedirectHandler extends Handler.Wrapper {
         try (Timer.Context ignored = timer.time()) {
             Optional<Link> found = links.find(code);
             if (found.isEmpty()) {
-                error(response, callback, head, 404, "no link with code '" + code + "'", false);
+                answers.error(response, callback, head, 404, "no link with code '" + code + "'", false);
                 return true;
             }
             Link link = found.get();
             Instant now = clock.instant();
             if (link.isExpiredAt(now)) {
-                error(response, callback, head, 410, "the link '" + code + "' expired at " + link.expiresAt(), false);
+                answers.error(response, callback, head, 410, "the link '" + code + "' expired at " + link.expiresAt(), false);
                 return true;
             }
             response.setStatus(link.redirectType().status());
@@ -99,28 +95,10 @@ public final class RedirectHandler extends Handler.Wrapper {
             callback.succeeded();
         } catch (DriverException e) {
             ServerErrors.logStorageFailure(LOG, e);
-            error(response, callback, head, 503, ServerErrors.STORAGE_UNAVAILABLE, true);
+            answers.error(response, callback, head, 503, ServerErrors.STORAGE_UNAVAILABLE, true);
         } catch (RuntimeException e) {
-            error(response, callback, head, 500, ServerErrors.logUnexpected(LOG, e), false);
+            answers.error(response, callback, head, 500, ServerErrors.logUnexpected(LOG, e), false);
         }
         return true;
-    }
-
-    private void error(Response response, Callback callback, boolean head, int status, String message, boolean retry)
-            throws JsonProcessingException {
-        byte[] body = json.writeValueAsBytes(new ErrorBody(status, message));
-        response.setStatus(status);
-        HttpFields.Mutable headers = response.getHeaders();
-        headers.put(JSON);
-        headers.put(NOINDEX);
-        if (retry) {
-            headers.put(RETRY_AFTER);
-        }
-        headers.put(HttpHeader.CONTENT_LENGTH, body.length);
-        if (head) {
-            callback.succeeded();
-        } else {
-            response.write(true, ByteBuffer.wrap(body), callback);
-        }
     }
 }

@@ -98,6 +98,28 @@ class BadInputIT {
         assertThat(storedLinks()).isEqualTo(before);
     }
 
+    /** A chunked body goes past CreateLinkHandler to Jersey's LinkResource: the same refusals there. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badBodies")
+    void aBadChunkedBodyIsRefusedTheSameWayAndNothingIsStored(String what, String body, int status) throws Exception {
+        long before = storedLinks();
+
+        HttpResponse<String> chunked = http.send(chunkedJson(body));
+        HttpResponse<String> declared = http.postJson("/api/v1/links", body);
+
+        assertJsonError(chunked, status);
+        assertThat(chunked.body()).isEqualTo(declared.body());
+        assertThat(storedLinks()).isEqualTo(before);
+    }
+
+    private HttpRequest chunkedJson(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return http.request("/api/v1/links")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build();
+    }
+
     @Test
     void theWrongContentTypeIs415() throws Exception {
         assertJsonError(http.post("/api/v1/links", "text/plain", "https://example.com"), 415);
@@ -113,13 +135,9 @@ class BadInputIT {
 
     @Test
     void anOversizedChunkedBodyIs413() throws Exception {
-        byte[] huge = ("{\"url\": \"https://example.com/" + "x".repeat(64 * 1024) + "\"}").getBytes();
-        HttpRequest chunked = http.request("/api/v1/links")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
-                .build();
+        String huge = "{\"url\": \"https://example.com/" + "x".repeat(64 * 1024) + "\"}";
 
-        assertJsonError(http.send(chunked), 413);
+        assertJsonError(http.send(chunkedJson(huge)), 413);
     }
 
     @Test

@@ -13,9 +13,14 @@ import io.shortener.TestApps;
 import io.shortener.devstack.junit.RealCassandra;
 import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,6 +52,43 @@ class LinkApiIT {
         assertThat(link.get("expiresAt").isNull()).isTrue();
         assertThat(link.get("redirectType").asInt()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValue("http://127.0.0.1:8080/api/v1/links/" + code);
+    }
+
+    /**
+     * Creates have two doors: CreateLinkHandler takes the common shape (a JSON body of a declared length), and
+     * Jersey's LinkResource everything else, such as a chunked body. A client cannot tell which answered.
+     */
+    @Test
+    void createsTheSameWayWhicheverDoorTheRequestTakes() throws Exception {
+        String expiresAt = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String body = "{\"url\": \"https://example.com/two-doors\", \"expiresAt\": \"" + expiresAt + "\", \"redirectType\": 301}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> declared = http.postJson("/api/v1/links", body);
+        HttpResponse<String> chunked = http.send(http.request("/api/v1/links")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build());
+
+        for (HttpResponse<String> response : List.of(declared, chunked)) {
+            assertThat(response.statusCode()).isEqualTo(201);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+            JsonNode link = json.readTree(response.body());
+            assertThat(response.headers().firstValue("Location")).hasValue("http://127.0.0.1:8080/api/v1/links/" + link.get("code").asText());
+            assertThat(http.get("/" + link.get("code").asText()).statusCode()).isEqualTo(301);
+        }
+        JsonNode one = json.readTree(declared.body());
+        JsonNode other = json.readTree(chunked.body());
+        assertThat(fieldNames(one)).isEqualTo(fieldNames(other));
+        for (String field : List.of("url", "expiresAt", "redirectType")) {
+            assertThat(one.get(field)).as(field).isEqualTo(other.get(field));
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
