@@ -26,21 +26,22 @@ public final class AnalyticsJob {
     private final ProjectHome home;
     private final SparkJobSettings settings;
     private final Path dir;
+    private final TrackedProcess process;
 
     public AnalyticsJob(ProjectHome home, Path stackDir, SparkJobSettings settings) {
         this.home = home;
         this.settings = settings;
         this.dir = stackDir.resolve("analytics");
+        this.process = TrackedProcess.jvm("analytics job (" + settings.master() + ")", dir, "job.pid", "job.log", STOP_GRACE);
     }
 
     public Optional<LocalProcess> running() {
-        return LocalProcess.attach(processName(), pidFile(), marker(), logFile());
+        return process.running();
     }
 
     /** The running job, or a new one if none runs or it runs a jar older than the one built last (a restart resumes from the checkpoint). */
     public LocalProcess ensureRunning(KafkaBrokerSettings kafka, String topic, ClickHouseSettings clickhouse) {
-        Optional<LocalProcess> running = running().filter(job -> jar().upToDate());
-        return running.isPresent() ? running.get() : start(kafka, topic, clickhouse);
+        return running().filter(job -> jar().upToDate()).orElseGet(() -> start(kafka, topic, clickhouse));
     }
 
     /**
@@ -72,7 +73,7 @@ public final class AnalyticsJob {
         }
         // C2 alone, without the tiered C1 stages: Spark generates and loads new classes every micro-batch, so the
         // job's JIT never settles, and under load the tiered compilers took 30% of its CPU (BENCHMARKS.md).
-        List<String> command = new ArrayList<>(List.of(ForkedJvm.java(), marker(), "-Xms" + settings.heap(),
+        List<String> command = new ArrayList<>(List.of(ForkedJvm.java(), process.marker(), "-Xms" + settings.heap(),
                 "-Xmx" + settings.heap(), "-XX:+UseG1GC", "-XX:-TieredCompilation"));
         command.addAll(JAVA_17_FLAGS);
         command.addAll(List.of(
@@ -88,20 +89,18 @@ public final class AnalyticsJob {
                 "--trigger", settings.trigger(),
                 "--dedup-window", settings.dedupWindow(),
                 "--ready-file", ready.toString()));
-        LocalProcess process = LocalProcess.start(new ProcessSpec(processName(), command, dir, logFile(), pidFile(), marker(),
-                Map.of(), settings.cpu()), STOP_GRACE);
-        process.awaitReady("its streaming query running", START_TIMEOUT, () -> Files.exists(ready));
-        return process;
+        LocalProcess started = process.start(command, Map.of(), settings.cpu());
+        started.awaitReady("its streaming query running", START_TIMEOUT, () -> Files.exists(ready));
+        return started;
     }
 
     public boolean stop() {
-        return LocalProcess.stopRecorded(pidFile(), marker(), STOP_GRACE);
+        return process.stop();
     }
 
     /** Stops the job and forgets what it read: the next start reads the topic from the beginning. */
     public void wipe() {
-        stop();
-        DataDirectory.delete(dir);
+        process.wipe();
     }
 
     public Path checkpoint() {
@@ -118,21 +117,5 @@ public final class AnalyticsJob {
         flags.addAll(List.of("--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
                 "-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true"));
         return List.copyOf(flags);
-    }
-
-    private String processName() {
-        return "analytics job (" + settings.master() + ")";
-    }
-
-    private String marker() {
-        return "-Dshortener.devstack=" + dir;
-    }
-
-    private Path pidFile() {
-        return dir.resolve("job.pid");
-    }
-
-    private Path logFile() {
-        return dir.resolve("job.log");
     }
 }

@@ -49,11 +49,14 @@ public final class CassandraNode {
     private final ProjectHome home;
     private final CassandraNodeSettings settings;
     private final Path dir;
+    private final TrackedProcess process;
 
     public CassandraNode(ProjectHome home, Path stackDir, CassandraNodeSettings settings) {
         this.home = home;
         this.settings = settings;
         this.dir = stackDir.resolve("cassandra-" + settings.nodeName());
+        this.process = TrackedProcess.jvm("cassandra " + settings.nodeName() + " (" + settings.address() + ", "
+                + settings.datacenter() + ")", dir, "cassandra.pid", "logs/stdout.log", STOP_GRACE);
     }
 
     public CassandraNodeSettings settings() {
@@ -66,19 +69,19 @@ public final class CassandraNode {
 
     /** The node a previous start left running, if any. */
     public Optional<LocalProcess> running() {
-        return LocalProcess.attach(processName(), pidFile(), marker(), logFile());
+        return process.running();
     }
 
     /** Starts the node (ending any leftover of ours from a killed run first) and waits until CQL answers. */
     public LocalProcess start() {
         stop();
         // Readiness is "the CQL port answers": a stranger already on it would look like our node.
-        Ports.requireFree(settings.address(), settings.nativePort(), processName());
+        Ports.requireFree(settings.address(), settings.nativePort(), process.name());
         writeConfiguration();
-        LocalProcess process = LocalProcess.start(processSpec(), STOP_GRACE);
-        process.awaitReady("accepting CQL on " + endpoint().contactPoint(), START_TIMEOUT,
+        LocalProcess started = process.start(command(), Map.of());
+        started.awaitReady("accepting CQL on " + endpoint().contactPoint(), START_TIMEOUT,
                 () -> Ports.accepts(settings.address(), settings.nativePort()));
-        return process;
+        return started;
     }
 
     /** The running node if there is one, else a fresh start on the data already on disk. */
@@ -93,13 +96,12 @@ public final class CassandraNode {
     }
 
     public boolean stop() {
-        return LocalProcess.stopRecorded(pidFile(), marker(), STOP_GRACE);
+        return process.stop();
     }
 
     /** Stops the node and removes its data, logs and configuration. */
     public void wipe() {
-        stop();
-        DataDirectory.delete(dir);
+        process.wipe();
     }
 
     private void writeConfiguration() {
@@ -121,11 +123,12 @@ public final class CassandraNode {
         }
     }
 
-    private ProcessSpec processSpec() {
+    private List<String> command() {
         String classpath = ForkedJvm.classpath(home.cassandraClasspath());
         List<String> command = new ArrayList<>();
         command.add(ForkedJvm.java());
-        command.add(marker());
+        // Names the node by its data folder, which no other node on this machine shares.
+        command.add(process.marker());
         command.addAll(List.of(
                 "-Xms" + settings.heap(), "-Xmx" + settings.heap(),
                 "-XX:+UseG1GC", "-XX:MaxDirectMemorySize=256m", "-Xss512k",
@@ -148,23 +151,6 @@ public final class CassandraNode {
         }
         command.addAll(JAVA17_FLAGS);
         command.addAll(List.of("-cp", classpath, "org.apache.cassandra.service.CassandraDaemon"));
-        return new ProcessSpec(processName(), command, dir, logFile(), pidFile(), marker(), Map.of());
-    }
-
-    private String processName() {
-        return "cassandra " + settings.nodeName() + " (" + settings.address() + ", " + settings.datacenter() + ")";
-    }
-
-    /** Names the node by its data folder, which no other node on this machine shares. */
-    private String marker() {
-        return "-Dshortener.devstack=" + dir;
-    }
-
-    private Path pidFile() {
-        return dir.resolve("cassandra.pid");
-    }
-
-    private Path logFile() {
-        return dir.resolve("logs/stdout.log");
+        return command;
     }
 }

@@ -26,12 +26,16 @@ public final class ClickHouseServer {
     private final ProjectHome home;
     private final ClickHouseSettings settings;
     private final Path dir;
+    private final TrackedProcess process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     public ClickHouseServer(ProjectHome home, Path stackDir, ClickHouseSettings settings) {
         this.home = home;
         this.settings = settings;
         this.dir = stackDir.resolve("clickhouse");
+        // Not a JVM: the server is named by its configuration file, which no other process's command line holds.
+        this.process = new TrackedProcess("clickhouse (" + settings.httpUrl() + ")", dir, dir.resolve("clickhouse.pid"),
+                dir.resolve("logs/stdout.log"), "--config-file=" + dir.resolve("conf/config.xml"), STOP_GRACE);
     }
 
     public ClickHouseSettings settings() {
@@ -39,18 +43,17 @@ public final class ClickHouseServer {
     }
 
     public Optional<LocalProcess> running() {
-        return LocalProcess.attach(processName(), pidFile(), config().toString(), logFile());
+        return process.running();
     }
 
     public LocalProcess ensureRunning() {
-        Optional<LocalProcess> running = running();
-        return running.isPresent() ? running.get() : start();
+        return running().orElseGet(this::start);
     }
 
     public LocalProcess start() {
         stop();
-        Ports.requireFree(settings.address(), settings.httpPort(), processName());
-        Ports.requireFree(settings.address(), settings.tcpPort(), processName() + " (native port)");
+        Ports.requireFree(settings.address(), settings.httpPort(), process.name());
+        Ports.requireFree(settings.address(), settings.tcpPort(), process.name() + " (native port)");
         Template.renderFile(home.clickHouseConf().resolve("config.xml.template"), config(), Map.of(
                 "dir", dir.toString(),
                 "conf", home.clickHouseConf().toString(),
@@ -58,20 +61,17 @@ public final class ClickHouseServer {
                 "http_port", Integer.toString(settings.httpPort()),
                 "tcp_port", Integer.toString(settings.tcpPort()),
                 "interserver_port", Integer.toString(settings.interserverPort())));
-        List<String> command = List.of(BINARY, "--config-file=" + config());
-        LocalProcess process = LocalProcess.start(new ProcessSpec(processName(), command, dir, logFile(), pidFile(),
-                config().toString(), Map.of(), settings.cpu()), STOP_GRACE);
-        process.awaitReady("answering on " + settings.httpUrl(), START_TIMEOUT, this::answers);
-        return process;
+        LocalProcess started = process.start(List.of(BINARY, process.marker()), Map.of(), settings.cpu());
+        started.awaitReady("answering on " + settings.httpUrl(), START_TIMEOUT, this::answers);
+        return started;
     }
 
     public boolean stop() {
-        return LocalProcess.stopRecorded(pidFile(), config().toString(), STOP_GRACE);
+        return process.stop();
     }
 
     public void wipe() {
-        stop();
-        DataDirectory.delete(dir);
+        process.wipe();
     }
 
     public boolean answers() {
@@ -96,19 +96,7 @@ public final class ClickHouseServer {
         return new ClickHouseMigrations(settings.httpUrl(), home.clickHouseSchema());
     }
 
-    private String processName() {
-        return "clickhouse (" + settings.httpUrl() + ")";
-    }
-
     private Path config() {
         return dir.resolve("conf/config.xml");
-    }
-
-    private Path pidFile() {
-        return dir.resolve("clickhouse.pid");
-    }
-
-    private Path logFile() {
-        return dir.resolve("logs/stdout.log");
     }
 }

@@ -24,11 +24,14 @@ public final class KafkaBroker {
     private final ProjectHome home;
     private final KafkaBrokerSettings settings;
     private final Path dir;
+    private final TrackedProcess process;
 
     public KafkaBroker(ProjectHome home, Path stackDir, KafkaBrokerSettings settings) {
         this.home = home;
         this.settings = settings;
         this.dir = stackDir.resolve("kafka-" + settings.name());
+        this.process = TrackedProcess.jvm("kafka " + settings.name() + " (" + settings.bootstrapServers() + ")", dir,
+                "kafka.pid", "logs/stdout.log", STOP_GRACE);
     }
 
     public KafkaBrokerSettings settings() {
@@ -36,18 +39,17 @@ public final class KafkaBroker {
     }
 
     public Optional<LocalProcess> running() {
-        return LocalProcess.attach(processName(), pidFile(), marker(), logFile());
+        return process.running();
     }
 
     public LocalProcess ensureRunning() {
-        Optional<LocalProcess> running = running();
-        return running.isPresent() ? running.get() : start();
+        return running().orElseGet(this::start);
     }
 
     /** Starts the broker (formatting its storage the first time), waits until it answers, creates the topics. */
     public LocalProcess start() {
         stop();
-        Ports.requireFree(settings.address(), settings.port(), processName());
+        Ports.requireFree(settings.address(), settings.port(), process.name());
         writeConfiguration();
         if (!Files.exists(dir.resolve("data/meta.properties"))) {
             String clusterId = tool("kafka.tools.StorageTool", "random-uuid").strip();
@@ -56,25 +58,23 @@ public final class KafkaBroker {
         List<String> command = java();
         command.addAll(List.of("-Xms128m", "-Xmx128m", "-XX:+UseG1GC", "-XX:MaxDirectMemorySize=128m",
                 "kafka.Kafka", config().toString()));
-        LocalProcess process = LocalProcess.start(new ProcessSpec(processName(), command, dir, logFile(), pidFile(), marker(),
-                Map.of(), settings.cpu()), STOP_GRACE);
-        process.awaitReady("accepting connections on " + settings.bootstrapServers(), START_TIMEOUT,
+        LocalProcess started = process.start(command, Map.of(), settings.cpu());
+        started.awaitReady("accepting connections on " + settings.bootstrapServers(), START_TIMEOUT,
                 () -> Ports.accepts(settings.address(), settings.port()));
         for (KafkaBrokerSettings.TopicSpec topic : settings.topics()) {
             tool("org.apache.kafka.tools.TopicCommand", "--bootstrap-server", settings.bootstrapServers(), "--create",
                     "--if-not-exists", "--topic", topic.name(), "--partitions", Integer.toString(topic.partitions()),
                     "--replication-factor", "1");
         }
-        return process;
+        return started;
     }
 
     public boolean stop() {
-        return LocalProcess.stopRecorded(pidFile(), marker(), STOP_GRACE);
+        return process.stop();
     }
 
     public void wipe() {
-        stop();
-        DataDirectory.delete(dir);
+        process.wipe();
     }
 
     private void writeConfiguration() {
@@ -112,28 +112,12 @@ public final class KafkaBroker {
 
     private List<String> java() {
         String classpath = ForkedJvm.classpath(home.kafkaClasspath());
-        return new ArrayList<>(List.of(ForkedJvm.java(), marker(),
+        return new ArrayList<>(List.of(ForkedJvm.java(), process.marker(),
                 "-Dlog4j2.configurationFile=" + home.kafkaConf().resolve("log4j2.properties"),
                 "-Dkafka.logs.dir=" + dir.resolve("logs"), "-cp", classpath));
     }
 
-    private String processName() {
-        return "kafka " + settings.name() + " (" + settings.bootstrapServers() + ")";
-    }
-
-    private String marker() {
-        return "-Dshortener.devstack=" + dir;
-    }
-
     private Path config() {
         return dir.resolve("conf/server.properties");
-    }
-
-    private Path pidFile() {
-        return dir.resolve("kafka.pid");
-    }
-
-    private Path logFile() {
-        return dir.resolve("logs/stdout.log");
     }
 }

@@ -19,15 +19,18 @@ public final class NginxBaseline {
 
     private final ProjectHome home;
     private final Path dir;
+    private final TrackedProcess process;
 
     public NginxBaseline(ProjectHome home, Path stackDir) {
         this.home = home;
         this.dir = stackDir.resolve("nginx");
+        // Named by its prefix folder, the -p argument.
+        this.process = new TrackedProcess("nginx baseline", dir, dir.resolve("launcher.pid"), dir.resolve("stdout.log"), dir + "/", STOP_GRACE);
     }
 
     public LocalProcess start() {
         stop();
-        Ports.requireFree("127.0.0.1", PORT, "the nginx baseline");
+        Ports.requireFree("127.0.0.1", PORT, process.name());
         try {
             Files.createDirectories(dir.resolve("tmp"));
         } catch (IOException e) {
@@ -35,13 +38,12 @@ public final class NginxBaseline {
         }
         List<String> command = List.of("/usr/sbin/nginx", "-p", dir + "/", "-c",
                 home.root().resolve("loadtest/nginx/nginx.conf").toString(), "-g", "daemon off;");
-        LocalProcess process = LocalProcess.start(new ProcessSpec("nginx baseline", command, dir, dir.resolve("stdout.log"),
-                dir.resolve("launcher.pid"), dir + "/", Map.of()), STOP_GRACE);
-        process.awaitReady("answering on 127.0.0.1:" + PORT, Duration.ofSeconds(20), () -> Ports.accepts("127.0.0.1", PORT));
-        return process;
+        LocalProcess started = process.start(command, Map.of());
+        started.awaitReady("answering on 127.0.0.1:" + PORT, Duration.ofSeconds(20), () -> Ports.accepts("127.0.0.1", PORT));
+        return started;
     }
 
     public boolean stop() {
-        return LocalProcess.stopRecorded(dir.resolve("launcher.pid"), dir + "/", STOP_GRACE);
+        return process.stop();
     }
 }

@@ -49,23 +49,22 @@ public final class RedisCluster {
     }
 
     public LocalProcess startNode(int port) {
-        LocalProcess.stopRecorded(pidFile(port), marker(port), STOP_GRACE);
-        Ports.requireFree(settings.address(), port, "redis " + settings.address() + ":" + port);
+        TrackedProcess node = node(port);
+        node.stop();
+        Ports.requireFree(settings.address(), port, node.name());
         writeConfig(port);
-        LocalProcess process = LocalProcess.start(new ProcessSpec("redis " + settings.address() + ":" + port,
-                List.of(executable("redis-server"), marker(port)), nodeDir(port), logFile(port), pidFile(port),
-                marker(port), Map.of()), STOP_GRACE);
-        process.awaitReady("answering PING", READY_TIMEOUT,
+        LocalProcess started = node.start(List.of(executable("redis-server"), node.marker()), Map.of());
+        started.awaitReady("answering PING", READY_TIMEOUT,
                 () -> RedisProbe.ask(settings.address(), port, "PING").filter("PONG"::equals).isPresent());
-        return process;
+        return started;
     }
 
     public Optional<LocalProcess> running(int port) {
-        return LocalProcess.attach("redis " + port, pidFile(port), marker(port), logFile(port));
+        return node(port).running();
     }
 
     public boolean stopNode(int port) {
-        return LocalProcess.stopRecorded(pidFile(port), marker(port), STOP_GRACE);
+        return node(port).stop();
     }
 
     public boolean stop() {
@@ -186,15 +185,9 @@ public final class RedisCluster {
         return nodeDir(port).resolve("redis.conf");
     }
 
-    private String marker(int port) {
-        return configFile(port).toString();
-    }
-
-    private Path pidFile(int port) {
-        return nodeDir(port).resolve("redis.pid");
-    }
-
-    private Path logFile(int port) {
-        return nodeDir(port).resolve("redis.log");
+    /** One node's process, named in its title by its configuration file (see writeConfig). */
+    private TrackedProcess node(int port) {
+        return new TrackedProcess("redis " + settings.address() + ":" + port, nodeDir(port), nodeDir(port).resolve("redis.pid"),
+                nodeDir(port).resolve("redis.log"), configFile(port).toString(), STOP_GRACE);
     }
 }

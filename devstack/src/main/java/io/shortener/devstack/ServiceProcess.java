@@ -20,12 +20,14 @@ public final class ServiceProcess {
     private final ProjectHome home;
     private final Path dir;
     private final ServiceSettings settings;
+    private final TrackedProcess process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     public ServiceProcess(ProjectHome home, Path stackDir, ServiceSettings settings) {
         this.home = home;
         this.dir = stackDir.resolve("shortener-service");
         this.settings = settings;
+        this.process = TrackedProcess.jvm("shortener-service", dir, "service.pid", "service.log", STOP_GRACE);
     }
 
     public ServiceSettings settings() {
@@ -33,18 +35,18 @@ public final class ServiceProcess {
     }
 
     public Optional<LocalProcess> running() {
-        return LocalProcess.attach("shortener-service", pidFile(), marker(), logFile());
+        return process.running();
     }
 
     public LocalProcess start(CassandraEndpoint cassandra, RedisClusterSettings redis, KafkaBrokerSettings kafka,
                               ClickHouseSettings clickhouse) {
         stop();
-        Ports.requireFree(settings.host(), settings.httpPort(), "shortener-service");
-        Ports.requireFree(settings.host(), settings.adminPort(), "shortener-service (admin)");
+        Ports.requireFree(settings.host(), settings.httpPort(), process.name());
+        Ports.requireFree(settings.host(), settings.adminPort(), process.name() + " (admin)");
         Path jar = jar().refresh();
         List<String> command = List.of(
                 ForkedJvm.java(),
-                marker(), "-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
+                process.marker(), "-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
                 "-Xlog:gc,safepoint:file=" + dir.resolve("gc.log") + ":uptime,time:filecount=3,filesize=20m",
                 "-jar", jar.toString(), "server", home.serviceConfig().toString());
         Map<String, String> environment = Map.of(
@@ -56,10 +58,9 @@ public final class ServiceProcess {
                 "SHORTENER_REDIS_NODES", String.join(",", redis.nodes()),
                 "SHORTENER_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
                 "SHORTENER_CLICKHOUSE_URL", clickhouse.jdbcUrl());
-        LocalProcess process = LocalProcess.start(
-                new ProcessSpec("shortener-service", command, dir, logFile(), pidFile(), marker(), environment), STOP_GRACE);
-        process.awaitReady("healthy at " + settings.healthUrl(), START_TIMEOUT, this::healthy);
-        return process;
+        LocalProcess started = process.start(command, environment);
+        started.awaitReady("healthy at " + settings.healthUrl(), START_TIMEOUT, this::healthy);
+        return started;
     }
 
     /** Whether the running copy is the jar built last. */
@@ -72,13 +73,12 @@ public final class ServiceProcess {
     }
 
     public boolean stop() {
-        return LocalProcess.stopRecorded(pidFile(), marker(), STOP_GRACE);
+        return process.stop();
     }
 
     /** Stops the service and removes its folder: its log and its click journal (clicks not yet on Kafka) are gone. */
     public void wipe() {
-        stop();
-        DataDirectory.delete(dir);
+        process.wipe();
     }
 
     public boolean healthy() {
@@ -93,17 +93,5 @@ public final class ServiceProcess {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private String marker() {
-        return "-Dshortener.devstack=" + dir;
-    }
-
-    private Path pidFile() {
-        return dir.resolve("service.pid");
-    }
-
-    private Path logFile() {
-        return dir.resolve("service.log");
     }
 }
