@@ -1,5 +1,6 @@
 package io.shortener.error;
 
+import com.datastax.oss.driver.api.core.DriverException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
@@ -9,6 +10,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
 
 /**
  * JSON answers written by the Jetty handlers in front of Jersey (redirects, creates), in the same shape as
@@ -37,6 +39,22 @@ public final class JsonAnswers {
             callback.succeeded();
         } else {
             response.write(true, ByteBuffer.wrap(bytes), callback);
+        }
+    }
+
+    /**
+     * What a handler's work threw, answered as Jersey's mappers would: a refusal with its own status, the
+     * storage away as a retryable 503, anything else as a logged 500.
+     */
+    public void failure(Logger log, Response response, Callback callback, boolean head, RuntimeException failure)
+            throws JsonProcessingException {
+        if (failure instanceof ApiException refusal) {
+            error(response, callback, head, refusal.status(), refusal.getMessage(), false);
+        } else if (failure instanceof DriverException storage) {
+            ServerErrors.logStorageFailure(log, storage);
+            error(response, callback, head, 503, ServerErrors.STORAGE_UNAVAILABLE, true);
+        } else {
+            error(response, callback, head, 500, ServerErrors.logUnexpected(log, failure), false);
         }
     }
 

@@ -1,14 +1,11 @@
 package io.shortener.link;
 
 import com.codahale.metrics.Timer;
-import com.datastax.oss.driver.api.core.DriverException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.shortener.error.ApiException;
 import io.shortener.error.JsonAnswers;
 import io.shortener.error.JsonErrorMapper;
-import io.shortener.error.ServerErrors;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;
@@ -69,13 +66,8 @@ public final class CreateLinkHandler extends Handler.Wrapper {
             LinkView created = LinkView.of(links.create(create), publicBaseUrl);
             response.getHeaders().put(HttpHeader.LOCATION, publicBaseUrl + PATH + "/" + created.code());
             answers.send(response, callback, false, 201, created);
-        } catch (ApiException e) {
-            answers.error(response, callback, false, e.status(), e.getMessage(), false);
-        } catch (DriverException e) {
-            ServerErrors.logStorageFailure(LOG, e);
-            answers.error(response, callback, false, 503, ServerErrors.STORAGE_UNAVAILABLE, true);
         } catch (RuntimeException e) {
-            answers.error(response, callback, false, 500, ServerErrors.logUnexpected(LOG, e), false);
+            answers.failure(LOG, response, callback, false, e);
         }
         return true;
     }

@@ -1,12 +1,10 @@
 package io.shortener.redirect;
 
 import com.codahale.metrics.Timer;
-import com.datastax.oss.driver.api.core.DriverException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shortener.click.ClickRecorder;
 import io.shortener.click.RawClick;
 import io.shortener.error.JsonAnswers;
-import io.shortener.error.ServerErrors;
 import io.shortener.link.AliasPolicy;
 import io.shortener.link.Link;
 import io.shortener.link.LinkService;
@@ -93,11 +91,8 @@ public final class RedirectHandler extends Handler.Wrapper {
                     requestHeaders.get(HttpHeader.USER_AGENT), requestHeaders.get(HttpHeader.REFERER),
                     countryHeader == null ? null : requestHeaders.get(countryHeader)));
             callback.succeeded();
-        } catch (DriverException e) {
-            ServerErrors.logStorageFailure(LOG, e);
-            answers.error(response, callback, head, 503, ServerErrors.STORAGE_UNAVAILABLE, true);
         } catch (RuntimeException e) {
-            answers.error(response, callback, head, 500, ServerErrors.logUnexpected(LOG, e), false);
+            answers.failure(LOG, response, callback, head, e);
         }
         return true;
     }
