@@ -124,6 +124,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                 clock, environment.getObjectMapper(), environment.metrics().timer("redirects",
                         // Every redirect records into it: the default reservoir takes a lock per update, this one does not.
                         () -> new Timer(LockFreeExponentiallyDecayingReservoir.builder().build())),
+                environment.metrics().counter(RedirectHandler.ON_SELECTOR_METRIC),
                 clickRecorder(config, codes, environment), config.getClicks().getCountryHeader()));
     }
 

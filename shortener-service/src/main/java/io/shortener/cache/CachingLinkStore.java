@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.shortener.link.Link;
 import io.shortener.link.LinkStore;
+import io.shortener.link.MemoryAnswer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -90,6 +91,17 @@ public final class CachingLinkStore implements LinkStore {
         }
         metrics.localMisses.inc();
         return local.get(code).asOptional();
+    }
+
+    /** L1 alone; a code it does not hold is left to {@link #find}, which counts the miss. */
+    @Override
+    public MemoryAnswer findInMemory(String code) {
+        CacheEntry cached = local.getIfPresent(code);
+        if (cached == null) {
+            return MemoryAnswer.UNKNOWN;
+        }
+        (cached.isAbsent() ? metrics.localNegativeHits : metrics.localHits).inc();
+        return MemoryAnswer.of(cached.asOptional());
     }
 
     private CacheEntry loadThroughRedis(String code) {

@@ -63,6 +63,14 @@ public final class LinkService {
         return store.find(code);
     }
 
+    /** {@link #find} from memory alone: {@link MemoryAnswer#UNKNOWN} when only the store's servers can tell. */
+    public MemoryAnswer findInMemory(String code) {
+        if (!AliasPolicy.isCodeForm(code)) {
+            return MemoryAnswer.of(Optional.empty());
+        }
+        return store.findInMemory(code);
+    }
+
     public Link get(String code) {
         return find(code).orElseThrow(() -> ApiException.notFound("no link with code '" + code + "'"));
     }

@@ -15,6 +15,11 @@ public interface LinkStore {
     /** The live link with this code (expired ones included; deleted ones not). */
     Optional<Link> find(String code);
 
+    /** What {@link #find} would answer, if this store can say it from memory without waiting on a server. */
+    default MemoryAnswer findInMemory(String code) {
+        return MemoryAnswer.UNKNOWN;
+    }
+
     /** Marks the live link with this code deleted; false if there is none. */
     boolean delete(String code, Instant at);
 }
