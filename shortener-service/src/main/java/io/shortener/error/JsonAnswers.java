@@ -9,6 +9,7 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 
@@ -35,11 +36,8 @@ public final class JsonAnswers {
         HttpFields.Mutable headers = response.getHeaders();
         headers.put(JSON);
         headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
-        if (head) {
-            callback.succeeded();
-        } else {
-            response.write(true, ByteBuffer.wrap(bytes), callback);
-        }
+        // HEAD: the headers alone, with the body's length; still as a last write (see RedirectHandler).
+        response.write(true, head ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(bytes), callback);
     }
 
     /**

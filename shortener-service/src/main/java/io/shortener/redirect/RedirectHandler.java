@@ -20,6 +20,7 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable;
 import org.slf4j.Logger;
@@ -151,7 +152,10 @@ public final class RedirectHandler extends Handler.Wrapper {
             clicks.record(new RawClick(code, now.toEpochMilli(), head, Request.getRemoteAddr(request),
                     requestHeaders.get(HttpHeader.USER_AGENT), requestHeaders.get(HttpHeader.REFERER),
                     countryHeader == null ? null : requestHeaders.get(countryHeader)));
-            callback.succeeded();
+            // The last (empty) write, not callback.succeeded() alone: completed on a pool thread after the selector
+            // thread's handle() returned, that left Jetty to send the response inside the callback's completion,
+            // out of the order its channel state asserts (AssertionError in HttpChannelState, seen under -ea).
+            response.write(true, BufferUtil.EMPTY_BUFFER, callback);
         } catch (RuntimeException e) {
             answers.failure(LOG, response, callback, head, e);
         }

@@ -60,6 +60,9 @@ class InlineRedirectsIT {
         for (Http http : new Http[] {inline, plain}) {
             assertJsonError(http.get("/noSuchCode42"), 404);
             assertJsonError(http.get("/noSuchCode42"), 404);
+            HttpResponse<String> head = http.head("/noSuchCode42");
+            assertThat(head.statusCode()).isEqualTo(404);
+            assertThat(head.body()).isEmpty();
             assertThat(http.get("/api/v1/links/" + code).statusCode()).isEqualTo(200);
             assertThat(http.get("/" + code).statusCode()).isEqualTo(302);
             assertThat(http.get("/" + code).headers().firstValue("Location")).hasValue("https://example.com/either");
