@@ -84,10 +84,9 @@ public final class CachingLinkStore implements LinkStore {
 
     @Override
     public Optional<Link> find(String code) {
-        CacheEntry cached = local.getIfPresent(code);
-        if (cached != null) {
-            (cached.isAbsent() ? metrics.localNegativeHits : metrics.localHits).inc();
-            return cached.asOptional();
+        MemoryAnswer known = findInMemory(code);
+        if (known.known()) {
+            return known.link();
         }
         metrics.localMisses.inc();
         return local.get(code).asOptional();

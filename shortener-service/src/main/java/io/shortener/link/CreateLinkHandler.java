@@ -64,7 +64,7 @@ public final class CreateLinkHandler extends Handler.Wrapper {
                 return true;
             }
             LinkView created = LinkView.of(links.create(create), publicBaseUrl);
-            response.getHeaders().put(HttpHeader.LOCATION, publicBaseUrl + PATH + "/" + created.code());
+            response.getHeaders().put(HttpHeader.LOCATION, created.location(publicBaseUrl));
             answers.send(response, callback, false, 201, created);
         } catch (RuntimeException e) {
             answers.failure(LOG, response, callback, false, e);

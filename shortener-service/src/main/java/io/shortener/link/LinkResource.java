@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
 /** The links API: create, read and delete short links. */
-@Path("/api/v1/links")
+@Path(CreateLinkHandler.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public final class LinkResource {
 
@@ -30,7 +30,7 @@ public final class LinkResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateLinkRequest request) {
         LinkView created = LinkView.of(links.create(request), publicBaseUrl);
-        return Response.created(URI.create(publicBaseUrl + "/api/v1/links/" + created.code())).entity(created).build();
+        return Response.created(URI.create(created.location(publicBaseUrl))).entity(created).build();
     }
 
     @GET

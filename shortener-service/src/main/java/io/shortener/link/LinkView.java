@@ -11,4 +11,9 @@ public record LinkView(String code, String shortUrl, String url, String createdA
                 link.createdAt().toString(), link.expiresAt() == null ? null : link.expiresAt().toString(),
                 link.redirectType().status());
     }
+
+    /** Where the API shows this link: the {@code Location} of its create. */
+    public String location(String publicBaseUrl) {
+        return publicBaseUrl + CreateLinkHandler.PATH + "/" + code;
+    }
 }
