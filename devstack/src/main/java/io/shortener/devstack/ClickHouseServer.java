@@ -35,7 +35,7 @@ public final class ClickHouseServer {
         this.dir = stackDir.resolve("clickhouse");
         // Not a JVM: the server is named by its configuration file, which no other process's command line holds.
         this.process = new TrackedProcess("clickhouse (" + settings.httpUrl() + ")", dir, dir.resolve("clickhouse.pid"),
-                dir.resolve("logs/stdout.log"), "--config-file=" + dir.resolve("conf/config.xml"), STOP_GRACE);
+                dir.resolve("logs/stdout.log"), "--config-file=" + config(), STOP_GRACE);
     }
 
     public ClickHouseSettings settings() {

@@ -13,6 +13,7 @@ import io.shortener.link.MemoryAnswer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -71,22 +72,22 @@ public final class RedirectHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String code = redirectCode(request);
         if (!Invocable.isNonBlockingInvocation()) {
-            return handleWaiting(request, response, callback);
+            return handleWaiting(request, response, callback, code);
         }
         // On the selector thread (InlineHttpConnection): answer what memory knows, hand the rest to a pool thread.
-        String code = redirectCode(request);
         if (code != null) {
             MemoryAnswer known = links.findInMemory(code);
             if (known.known()) {
                 answeredOnSelector.inc();
-                answer(request, response, callback, code, known.link());
+                answer(request, response, callback, code, known::link);
                 return true;
             }
         }
         request.getContext().execute(() -> {
             try {
-                if (!handleWaiting(request, response, callback)) {
+                if (!handleWaiting(request, response, callback, code)) {
                     Response.writeError(request, response, callback, 404);
                 }
             } catch (Throwable failure) {
@@ -97,19 +98,11 @@ public final class RedirectHandler extends Handler.Wrapper {
     }
 
     /** The redirect, loading a link L1 does not hold through Redis and Cassandra; anything else goes on to Jersey. */
-    private boolean handleWaiting(Request request, Response response, Callback callback) throws Exception {
-        String code = redirectCode(request);
+    private boolean handleWaiting(Request request, Response response, Callback callback, String code) throws Exception {
         if (code == null) {
             return super.handle(request, response, callback);
         }
-        Optional<Link> found;
-        try {
-            found = links.find(code);
-        } catch (RuntimeException e) {
-            answers.failure(LOG, response, callback, isHead(request), e);
-            return true;
-        }
-        answer(request, response, callback, code, found);
+        answer(request, response, callback, code, () -> links.find(code));
         return true;
     }
 
@@ -127,9 +120,12 @@ public final class RedirectHandler extends Handler.Wrapper {
         return "HEAD".equals(request.getMethod());
     }
 
-    private void answer(Request request, Response response, Callback callback, String code, Optional<Link> found) throws Exception {
+    /** Times the lookup with the answer, and answers a lookup that failed as Jersey's mappers would. */
+    private void answer(Request request, Response response, Callback callback, String code, Supplier<Optional<Link>> lookup)
+            throws Exception {
         boolean head = isHead(request);
         try (Timer.Context ignored = timer.time()) {
+            Optional<Link> found = lookup.get();
             if (found.isEmpty()) {
                 answers.error(response, callback, head, 404, "no link with code '" + code + "'", false);
                 return;
