@@ -28,6 +28,7 @@ final class BatchProgressLog extends StreamingQueryListener {
         LOG.info("batch {}: {} events in {} ms (writes {} ms, offset log {} ms, commit {} ms)", progress.batchId(),
                 progress.numInputRows(), durations.get("triggerExecution"), durations.get("addBatch"),
                 durations.get("walCommit"), durations.get("commitOffsets"));
+        LOG.debug("batch {} progress: {}", progress.batchId(), progress.json());
     }
 
     @Override

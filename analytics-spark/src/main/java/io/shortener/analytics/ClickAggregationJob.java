@@ -39,6 +39,7 @@ public final class ClickAggregationJob {
     private static final Duration RESTART_DELAY = Duration.ofSeconds(5);
     /** The name the event's decoding has in the job's plans. */
     static final String DECODER = "click_event";
+    private static final String RECORDS_PER_POLL = "20000";
 
     private final JobOptions options;
 
@@ -130,7 +131,14 @@ public final class ClickAggregationJob {
                 .config("spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled", "true")
                 // Counting the state's rows costs a RocksDB read before every write and delete (half the
                 // store's work for a de-duplication); the count is only a metric.
-                .config("spark.sql.streaming.stateStore.rocksdb.trackTotalNumberOfRows", "false");
+                .config("spark.sql.streaming.stateStore.rocksdb.trackTotalNumberOfRows", "false")
+                // Spark's default checkpoint manager goes through Hadoop's FileContext, which resolves links on every
+                // rename and existence check; on a local disk, without Hadoop's native library, each resolution
+                // spawned a `readlink` process from the job's JVM: ~20 per micro-batch (BENCHMARKS.md). The
+                // FileSystem-based manager renames and checks without them.
+                .config("spark.sql.streaming.checkpointFileManagerClass",
+                        "org.apache.spark.sql.execution.streaming.checkpointing.FileSystemBasedCheckpointFileManager")
+                .config("spark.hadoop.fs.file.impl", LocalCheckpointFileSystem.class.getName());
     }
 
     private static void sleep() {
@@ -155,6 +163,10 @@ public final class ClickAggregationJob {
                 .option("subscribe", options.topic())
                 .option("startingOffsets", options.startingOffsets())
                 .option("maxOffsetsPerTrigger", options.maxOffsetsPerTrigger())
+                // Spark's reader asks the broker for the partition's earliest and latest offsets after every
+                // poll (two round trips): with Kafka's 500 records per poll that was a tenth of the job's CPU
+                // under load. A poll now returns what one fetch of the partition holds.
+                .option("kafka.max.poll.records", RECORDS_PER_POLL)
                 .load(), options.dedupWindow());
     }
 
