@@ -13,7 +13,7 @@ import org.apache.hadoop.fs.permission.FsPermission;
 /**
  * Hadoop's local file system (for a checkpoint on a local disk), setting a file's permissions through Java.
  * Without Hadoop's native library, its own runs a {@code chmod} process for every file it creates: the
- * offset and commit logs, the state store's change logs and each one's checksum file, about ten processes
+ * offset and commit logs, the state store's change logs and each one's checksum file, about six processes
  * spawned from the job's JVM per micro-batch (BENCHMARKS.md). A checkpoint on HDFS or S3 never comes here.
  */
 public final class LocalCheckpointFileSystem extends LocalFileSystem {
