@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -78,6 +79,11 @@ class FirstDeliveriesTest {
                 List.of(3L),
                 List.of(4L),
                 List.of(1L));
+        // The state and offsets above went to a local checkpoint the way the job writes one: through its own local
+        // file system (no chmod process per file), which the job's session settings name.
+        assertThat(FileSystem.get(checkpoint.toUri(), spark.sparkContext().hadoopConfiguration()))
+                .isInstanceOf(LocalCheckpointFileSystem.class);
+        assertThat(checkpoint.resolve("commits/3")).exists();
     }
 
     /** Records of the events with these ids, as Kafka would hand them over at T0 plus {@code after}. */
