@@ -119,6 +119,11 @@ final class LoadEngine {
                 long received = System.nanoTime();
                 for (SelectionKey key : selector.selectedKeys()) {
                     Connection connection = (Connection) key.attachment();
+                    if (!connection.busy()) {
+                        // Readable while idle: the server closed the keep-alive connection (or sent junk).
+                        connection.reconnect();
+                        continue;
+                    }
                     Connection.Outcome outcome = connection.onReady();
                     if (outcome == Connection.Outcome.PENDING) {
                         continue;
@@ -212,6 +217,7 @@ final class LoadEngine {
         private ByteBuffer out;
         private Scenario.Request request;
         private long intended;
+        private boolean busy;
 
         Connection(Selector selector) {
             this.selector = selector;
@@ -225,7 +231,8 @@ final class LoadEngine {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 channel.connect(address);
                 channel.configureBlocking(false);
-                key = channel.register(selector, 0, this);
+                // Read interest stays registered: changing it around every request cost two epoll_ctl calls.
+                key = channel.register(selector, SelectionKey.OP_READ, this);
                 in.clear();
                 in.flip();
             } catch (IOException e) {
@@ -252,7 +259,10 @@ final class LoadEngine {
             } catch (IOException e) {
                 return false;
             }
-            key.interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+            if (out.hasRemaining()) {
+                key.interestOps(SelectionKey.OP_WRITE);
+            }
+            busy = true;
             return true;
         }
 
@@ -266,23 +276,29 @@ final class LoadEngine {
                     return Outcome.PENDING;
                 }
                 if (in.hasRemaining() && parser.feed(in)) {
-                    key.interestOps(0);
+                    busy = false;
                     return Outcome.DONE;
                 }
                 in.clear();
                 int read = channel.read(in);
                 in.flip();
                 if (read < 0) {
+                    busy = false;
                     return Outcome.FAILED;
                 }
                 if (parser.feed(in)) {
-                    key.interestOps(0);
+                    busy = false;
                     return Outcome.DONE;
                 }
                 return Outcome.PENDING;
             } catch (IOException | RuntimeException e) {
+                busy = false;
                 return Outcome.FAILED;
             }
+        }
+
+        boolean busy() {
+            return busy;
         }
 
         long intendedNanos() {
@@ -307,6 +323,7 @@ final class LoadEngine {
         }
 
         void close() {
+            busy = false;
             if (key != null) {
                 key.cancel();
                 key = null;

@@ -1,6 +1,7 @@
 package io.shortener.loadtest;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads HTTP/1.1 responses incrementally off a keep-alive connection: status line and headers, then a
@@ -103,28 +104,32 @@ final class ResponseParser {
         }
     }
 
+    /**
+     * Parses the status line and the three headers that frame the body, over the bytes themselves: one
+     * String per header and response cost the load generator more garbage than anything else it did.
+     */
     private void parseHead() {
-        String text = new String(head, 0, headLength, java.nio.charset.StandardCharsets.ISO_8859_1);
-        String[] lines = text.split("\r\n");
-        String[] statusLine = lines[0].split(" ", 3);
-        if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/1.")) {
-            throw new IllegalStateException("not an HTTP/1.x response: " + lines[0]);
+        int lineEnd = lineEnd(0);
+        if (lineEnd < 12 || !startsWith(0, "HTTP/1.") || head[8] != ' ') {
+            throw new IllegalStateException("not an HTTP/1.x response: "
+                    + new String(head, 0, Math.max(0, lineEnd), StandardCharsets.ISO_8859_1));
         }
-        status = Integer.parseInt(statusLine[1]);
+        status = digits(9, 12);
         long contentLength = -1;
         boolean chunked = false;
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon <= 0) {
+        for (int at = lineEnd + 2; at < headLength - 2; at = lineEnd + 2) {
+            lineEnd = lineEnd(at);
+            int colon = indexOf(at, lineEnd, ':');
+            if (colon <= at) {
                 continue;
             }
-            String name = lines[i].substring(0, colon).trim();
-            String value = lines[i].substring(colon + 1).trim();
-            if (name.equalsIgnoreCase("Content-Length")) {
-                contentLength = Long.parseLong(value);
-            } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.toLowerCase().contains("chunked")) {
+            int valueStart = skipSpaces(colon + 1, lineEnd);
+            int valueEnd = trimEnd(valueStart, lineEnd);
+            if (nameIs(at, colon, "content-length")) {
+                contentLength = digits(valueStart, valueEnd);
+            } else if (nameIs(at, colon, "transfer-encoding") && contains(valueStart, valueEnd, "chunked")) {
                 chunked = true;
-            } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
+            } else if (nameIs(at, colon, "connection") && valueEnd - valueStart == 5 && contains(valueStart, valueEnd, "close")) {
                 closeAfter = true;
             }
         }
@@ -138,6 +143,95 @@ final class ResponseParser {
         } else {
             throw new IllegalStateException("response without a length on a keep-alive connection");
         }
+    }
+
+    /** Where the line starting at {@code from} ends (its CR). */
+    private int lineEnd(int from) {
+        for (int i = from; i + 1 < headLength; i++) {
+            if (head[i] == '\r' && head[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return headLength;
+    }
+
+    private int indexOf(int from, int to, char c) {
+        for (int i = from; i < to; i++) {
+            if (head[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int skipSpaces(int from, int to) {
+        while (from < to && (head[from] == ' ' || head[from] == '\t')) {
+            from++;
+        }
+        return from;
+    }
+
+    private int trimEnd(int from, int to) {
+        while (to > from && (head[to - 1] == ' ' || head[to - 1] == '\t')) {
+            to--;
+        }
+        return to;
+    }
+
+    private boolean startsWith(int at, String prefix) {
+        for (int i = 0; i < prefix.length(); i++) {
+            if (at + i >= headLength || head[at + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the header name in [from, to), spaces trimmed, is {@code lowerCase}, ignoring case. */
+    private boolean nameIs(int from, int to, String lowerCase) {
+        to = trimEnd(from, to);
+        if (to - from != lowerCase.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerCase.length(); i++) {
+            if (Character.toLowerCase((char) (head[from + i] & 0xFF)) != lowerCase.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether [from, to) contains {@code lowerCase}, ignoring case. */
+    private boolean contains(int from, int to, String lowerCase) {
+        for (int i = from; i + lowerCase.length() <= to; i++) {
+            int j = 0;
+            while (j < lowerCase.length() && Character.toLowerCase((char) (head[i + j] & 0xFF)) == lowerCase.charAt(j)) {
+                j++;
+            }
+            if (j == lowerCase.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int digits(int from, int to) {
+        if (from >= to) {
+            throw new IllegalStateException("a number was expected in the response head");
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = head[i] - '0';
+            if (digit < 0 || digit > 9 || value > Integer.MAX_VALUE) {
+                throw new IllegalStateException("not a number in the response head: "
+                        + new String(head, from, to - from, StandardCharsets.ISO_8859_1));
+            }
+            value = value * 10 + digit;
+        }
+        if (value > Integer.MAX_VALUE) {
+            throw new IllegalStateException("a number too large in the response head");
+        }
+        return (int) value;
     }
 
     private String readLine(ByteBuffer in) {

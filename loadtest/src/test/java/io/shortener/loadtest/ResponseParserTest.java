@@ -52,6 +52,20 @@ class ResponseParserTest {
     }
 
     @Test
+    void readsHeaderNamesInAnyCaseAndValuesWithOrWithoutSpaces() {
+        assertThat(parser.feed(bytes("HTTP/1.0 301 Moved\r\nX-Other: content-length: 9\r\ncontent-LENGTH:3 \r\nCONNECTION:  Close\r\n\r\nabc")))
+                .isTrue();
+        assertThat(parser.status()).isEqualTo(301);
+        assertThat(parser.closeAfter()).isTrue();
+    }
+
+    @Test
+    void refusesAContentLengthThatIsNotANumber() {
+        assertThatThrownBy(() -> parser.feed(bytes("HTTP/1.1 200 OK\r\nContent-Length: ten\r\n\r\n")))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void refusesWhatIsNotHttp() {
         assertThatThrownBy(() -> parser.feed(bytes("SSH-2.0-OpenSSH\r\n\r\n"))).isInstanceOf(IllegalStateException.class);
     }
