@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,11 +45,13 @@ public final class ServiceProcess {
         Ports.requireFree(settings.host(), settings.httpPort(), process.name());
         Ports.requireFree(settings.host(), settings.adminPort(), process.name() + " (admin)");
         Path jar = jar().refresh();
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 ForkedJvm.java(),
                 process.marker(), "-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
-                "-Xlog:gc,safepoint:file=" + dir.resolve("gc.log") + ":uptime,time:filecount=3,filesize=20m",
-                "-jar", jar.toString(), "server", home.serviceConfig().toString());
+                "-Xlog:gc,safepoint:file=" + dir.resolve("gc.log") + ":uptime,time:filecount=3,filesize=20m"));
+        // Last, so that they override the defaults above (the JVM takes the last of a repeated flag).
+        command.addAll(settings.extraJvmOptions());
+        command.addAll(List.of("-jar", jar.toString(), "server", home.serviceConfig().toString()));
         Map<String, String> environment = Map.of(
                 "SHORTENER_HTTP_PORT", Integer.toString(settings.httpPort()),
                 "SHORTENER_ADMIN_PORT", Integer.toString(settings.adminPort()),

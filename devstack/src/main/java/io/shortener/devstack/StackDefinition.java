@@ -19,7 +19,8 @@ public record StackDefinition(String name, CassandraNodeSettings cassandra, Redi
                 KafkaBrokerSettings.single("broker", "127.0.0.1"),
                 ClickHouseSettings.on("127.0.0.1"),
                 SparkJobSettings.local(),
-                new ServiceSettings("127.0.0.1", intEnv("SHORTENER_HTTP_PORT", 8080), intEnv("SHORTENER_ADMIN_PORT", 8081)));
+                new ServiceSettings("127.0.0.1", intEnv("SHORTENER_HTTP_PORT", 8080), intEnv("SHORTENER_ADMIN_PORT", 8081),
+                        ServiceSettings.jvmOptionsFromEnvironment()));
     }
 
     /** What the integration tests start: the same on 127.0.0.11, data thrown away at the next run. */
