@@ -129,7 +129,7 @@ final class ResponseParser {
                 contentLength = digits(valueStart, valueEnd);
             } else if (nameIs(at, colon, "transfer-encoding") && contains(valueStart, valueEnd, "chunked")) {
                 chunked = true;
-            } else if (nameIs(at, colon, "connection") && valueEnd - valueStart == 5 && contains(valueStart, valueEnd, "close")) {
+            } else if (nameIs(at, colon, "connection") && nameIs(valueStart, valueEnd, "close")) {
                 closeAfter = true;
             }
         }
@@ -187,7 +187,7 @@ final class ResponseParser {
         return true;
     }
 
-    /** Whether the header name in [from, to), spaces trimmed, is {@code lowerCase}, ignoring case. */
+    /** Whether the token in [from, to) (a header's name or value), trailing spaces trimmed, is {@code lowerCase}, ignoring case. */
     private boolean nameIs(int from, int to, String lowerCase) {
         to = trimEnd(from, to);
         if (to - from != lowerCase.length()) {
@@ -222,14 +222,14 @@ final class ResponseParser {
         long value = 0;
         for (int i = from; i < to; i++) {
             int digit = head[i] - '0';
-            if (digit < 0 || digit > 9 || value > Integer.MAX_VALUE) {
+            if (digit < 0 || digit > 9) {
                 throw new IllegalStateException("not a number in the response head: "
                         + new String(head, from, to - from, StandardCharsets.ISO_8859_1));
             }
             value = value * 10 + digit;
-        }
-        if (value > Integer.MAX_VALUE) {
-            throw new IllegalStateException("a number too large in the response head");
+            if (value > Integer.MAX_VALUE) {
+                throw new IllegalStateException("a number too large in the response head");
+            }
         }
         return (int) value;
     }

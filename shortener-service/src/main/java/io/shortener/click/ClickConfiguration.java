@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,7 +66,7 @@ public class ClickConfiguration {
      */
     @JsonProperty
     @NotEmpty
-    @jakarta.validation.constraints.Pattern(regexp = "none|gzip|snappy|lz4|zstd", message = "must be none, gzip, snappy, lz4 or zstd")
+    @Pattern(regexp = "none|gzip|snappy|lz4|zstd", message = "must be none, gzip, snappy, lz4 or zstd")
     private String compression = "lz4";
 
     /** A header a trusted proxy or CDN sets to the client's country (e.g. CF-IPCountry); empty: none. */
