@@ -119,9 +119,10 @@ final class Benchmark {
                 .toList().get(opens.size() / 2);
         if (redirectsOnly) {
             console.printf(Locale.ROOT, "%nMachine before the run: %s. Analytics job: %s. Its backlog before each repeat: %s.%n"
-                            + "Every repeat: hot ratios %s (nginx %s/s); open-model P99 %s ms, errors %s.%n", load, jobState, backlogs,
-                    rounded(ratios), rounded(nginxRates), rounded(opens.stream().map(r -> r.latencyMs().get("p99")).toList()),
-                    opens.stream().map(Report::errors).toList());
+                            + "Every repeat: hot ratios %s (nginx %s/s); open-model P99 %s ms, errors %s, CPU time stolen by the host %s %%.%n",
+                    load, jobState, backlogs, rounded(ratios), rounded(nginxRates),
+                    rounded(opens.stream().map(r -> r.latencyMs().get("p99")).toList()), opens.stream().map(Report::errors).toList(),
+                    rounded(opens.stream().map(Report::stealPercent).toList()));
             return;
         }
 
@@ -148,12 +149,13 @@ final class Benchmark {
                 | creates, closed, %d connections | %.0f/s | Cassandra alone %.0f inserts/s | %.2f |
                 %s| service peak RSS (VmHWM) | %s | | |
 
-                Every repeat: hot ratios %s; open-model P99 %s ms, errors %s; create ratios %s.
+                Every repeat: hot ratios %s; open-model P99 %s ms, errors %s, CPU time stolen by the host %s %%; create ratios %s.
                 """, load, jobState, backlogs, repeats, connections, median(serviceRates), median(nginxRates), median(ratios), openRate,
                 open.latencyMs().get("p99"), open.latencyMs().get("p99.9"), open.latencyMs().get("max"), open.errors(),
                 connections, median(createRates), median(insertRates), median(ratio(createRates, insertRates)), pipeline, peakRss,
                 rounded(ratios), rounded(opens.stream().map(r -> r.latencyMs().get("p99")).toList()),
-                opens.stream().map(Report::errors).toList(), rounded(ratio(createRates, insertRates)));
+                opens.stream().map(Report::errors).toList(), rounded(opens.stream().map(Report::stealPercent).toList()),
+                rounded(ratio(createRates, insertRates)));
         console.println();
         console.print(summary);
         Files.createDirectories(out);

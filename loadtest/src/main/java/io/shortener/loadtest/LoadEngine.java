@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 
@@ -71,6 +72,9 @@ final class LoadEngine {
             long issued = 0;
             LongQueue due = new LongQueue();
             long nextProgress = measureFrom + SECOND;
+            Optional<CpuTimes> cpuAtStart = Optional.empty();
+            Optional<CpuTimes> cpuLastSecond = Optional.empty();
+            Optional<CpuTimes> cpuAtEnd = Optional.empty();
             long intervalCompleted = 0;
             long intervalErrors = 0;
             long lastErrors = 0;
@@ -150,11 +154,23 @@ final class LoadEngine {
                 }
                 selector.selectedKeys().clear();
 
+                if (cpuAtStart.isEmpty() && received >= measureFrom) {
+                    cpuAtStart = CpuTimes.read();
+                    cpuLastSecond = cpuAtStart;
+                }
+                if (cpuAtEnd.isEmpty() && received >= end) {
+                    cpuAtEnd = CpuTimes.read();
+                }
                 if (received >= nextProgress && received < end + SECOND) {
-                    progress.printf("%4ds  %8d req/s  errors %d  p99 %.2f ms (this second)  p99 %.2f ms (so far)%n",
+                    // A stall in every process at once, with the CPU stolen, is the host's, not the server's.
+                    Optional<CpuTimes> cpuNow = CpuTimes.read();
+                    String stolen = cpuNow.isPresent() && cpuLastSecond.isPresent()
+                            ? String.format("  host stole %d ms", cpuNow.get().since(cpuLastSecond.get()).stealMillis()) : "";
+                    cpuLastSecond = cpuNow;
+                    progress.printf("%4ds  %8d req/s  errors %d  p99 %.2f ms (this second)  p99 %.2f ms (so far)%s%n",
                             (nextProgress - measureFrom) / SECOND, intervalCompleted, intervalErrors,
                             results.intervalMicros.getValueAtPercentile(99) / 1000.0,
-                            results.latencyMicros.getValueAtPercentile(99) / 1000.0);
+                            results.latencyMicros.getValueAtPercentile(99) / 1000.0, stolen);
                     results.intervalMicros.reset();
                     intervalCompleted = 0;
                     intervalErrors = 0;
@@ -163,6 +179,12 @@ final class LoadEngine {
             }
             results.unsent = due.size() + inFlight;
             results.measuredNanos = duration.toNanos();
+            if (cpuAtEnd.isEmpty()) {
+                cpuAtEnd = CpuTimes.read();
+            }
+            if (cpuAtStart.isPresent() && cpuAtEnd.isPresent()) {
+                results.hostStealMillis = cpuAtEnd.get().since(cpuAtStart.get()).stealMillis();
+            }
             for (Connection connection : all) {
                 connection.close();
             }

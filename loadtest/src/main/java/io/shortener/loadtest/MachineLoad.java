@@ -15,28 +15,10 @@ record MachineLoad(double load1, double load5, double busy, double steal) {
 
     static MachineLoad sample(Duration window) throws IOException, InterruptedException {
         String[] loadavg = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-        long[] before = cpuTimes();
+        CpuTimes before = CpuTimes.read().orElseThrow(() -> new IOException("/proc/stat cannot be read"));
         Thread.sleep(window.toMillis());
-        long[] after = cpuTimes();
-        // user nice system idle iowait irq softirq steal
-        long total = 0;
-        for (int i = 0; i < 8; i++) {
-            total += after[i] - before[i];
-        }
-        long idle = (after[3] - before[3]) + (after[4] - before[4]);
-        long steal = after[7] - before[7];
-        return new MachineLoad(Double.parseDouble(loadavg[0]), Double.parseDouble(loadavg[1]),
-                total == 0 ? 0 : (double) (total - idle - steal) / total, total == 0 ? 0 : (double) steal / total);
-    }
-
-    private static long[] cpuTimes() throws IOException {
-        String line = Files.readAllLines(Path.of("/proc/stat")).get(0);
-        String[] fields = line.trim().split("\\s+");
-        long[] times = new long[8];
-        for (int i = 0; i < 8; i++) {
-            times[i] = Long.parseLong(fields[i + 1]);
-        }
-        return times;
+        CpuTimes spent = CpuTimes.read().orElseThrow(() -> new IOException("/proc/stat cannot be read")).since(before);
+        return new MachineLoad(Double.parseDouble(loadavg[0]), Double.parseDouble(loadavg[1]), spent.busyShare(), spent.stealShare());
     }
 
     @Override

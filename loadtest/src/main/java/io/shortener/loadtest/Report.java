@@ -17,7 +17,7 @@ import org.HdrHistogram.HistogramIterationValue;
 /** The end of a run: a summary line, report.json, and report.html with the latency distribution plotted. */
 record Report(String name, String scenario, String mode, String target, int connections, double offeredRate,
               double durationSeconds, long completed, double achievedRate, long errors, Map<Integer, Long> errorStatuses,
-              long transportErrors, long unsent, Map<String, Double> latencyMs, List<double[]> percentiles) {
+              long transportErrors, long unsent, long hostStealMs, Map<String, Double> latencyMs, List<double[]> percentiles) {
 
     static Report of(String name, String scenario, String mode, String target, int connections, double offeredRate,
                      Results results) {
@@ -40,7 +40,7 @@ record Report(String name, String scenario, String mode, String target, int conn
         }
         return new Report(name, scenario, mode, target, connections, offeredRate, results.measuredNanos / 1e9,
                 results.completed, results.achievedRate(), results.errors(), results.errorStatuses,
-                results.transportErrors, results.unsent, latency, points);
+                results.transportErrors, results.unsent, results.hostStealMillis, latency, points);
     }
 
     private static double ms(long micros) {
@@ -49,10 +49,17 @@ record Report(String name, String scenario, String mode, String target, int conn
 
     String summary() {
         return String.format(Locale.ROOT, "%s: %s %s, %d connections%s: %d requests in %.0f s = %.0f req/s, %d errors; "
-                        + "latency ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f",
+                        + "latency ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f%s",
                 name, scenario, mode, connections, offeredRate > 0 ? String.format(Locale.ROOT, ", offered %.0f/s", offeredRate) : "",
                 completed, durationSeconds, achievedRate, errors, latencyMs.get("p50"), latencyMs.get("p90"),
-                latencyMs.get("p99"), latencyMs.get("p99.9"), latencyMs.get("max"));
+                latencyMs.get("p99"), latencyMs.get("p99.9"), latencyMs.get("max"),
+                hostStealMs < 0 ? "" : String.format(Locale.ROOT, "; the host stole %.1f%% of the CPU time", stealPercent()));
+    }
+
+    /** The share of the machine's CPU time (all CPUs) the hypervisor took while the run was measured. */
+    double stealPercent() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        return durationSeconds <= 0 || hostStealMs < 0 ? 0 : hostStealMs / (durationSeconds * 1000 * cpus) * 100;
     }
 
     void write(Path dir) throws IOException {

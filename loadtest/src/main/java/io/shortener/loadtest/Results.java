@@ -20,6 +20,8 @@ final class Results {
     long transportErrors;
     long unsent;
     long measuredNanos;
+    /** CPU time the hypervisor took from this machine while the run was measured (all CPUs), -1 where unknown. */
+    long hostStealMillis = -1;
 
     void recordResponse(long latencyNanos, boolean success, int status) {
         long micros = Math.max(1, latencyNanos / 1000);

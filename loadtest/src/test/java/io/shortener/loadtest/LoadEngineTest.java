@@ -22,6 +22,7 @@ class LoadEngineTest {
             assertThat(results.completed).isCloseTo(2000, within(20L));
             assertThat(results.achievedRate()).isCloseTo(500, within(5.0));
             assertThat(results.errors()).isZero();
+            assertThat(results.hostStealMillis).as("the CPU the host took while it measured, from /proc/stat").isNotNegative();
         }
     }
 
