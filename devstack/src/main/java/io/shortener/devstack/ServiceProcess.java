@@ -48,10 +48,6 @@ public final class ServiceProcess {
         List<String> command = new ArrayList<>(List.of(
                 ForkedJvm.java(),
                 process.marker(), "-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
-                // What survives a young collection here lives tens of seconds (1-2 MB, spread over every age):
-                // copied once into the old generation instead of up to 15 times between survivor spaces, it
-                // took the young pauses at 10,000 redirects/s from 8.8 to 6.0 ms (A/B, BENCHMARKS.md).
-                "-XX:MaxTenuringThreshold=1",
                 "-Xlog:gc,safepoint:file=" + dir.resolve("gc.log") + ":uptime,time:filecount=3,filesize=20m"));
         // Last, so that they override the defaults above (the JVM takes the last of a repeated flag).
         command.addAll(settings.extraJvmOptions());
