@@ -46,6 +46,14 @@ public final class CassandraNode {
             "--add-opens=java.base/java.lang=ALL-UNNAMED",
             "--add-opens=java.base/java.util=ALL-UNNAMED");
 
+    /** What Cassandra's conf/jvm17-clients.options adds for its tools, nodetool among them. */
+    private static final List<String> JAVA17_CLIENT_FLAGS = List.of(
+            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/java.math=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED");
+
     private final ProjectHome home;
     private final CassandraNodeSettings settings;
     private final Path dir;
@@ -74,11 +82,22 @@ public final class CassandraNode {
 
     /** Starts the node (ending any leftover of ours from a killed run first) and waits until CQL answers. */
     public LocalProcess start() {
+        return awaitCql(launch());
+    }
+
+    /**
+     * Starts the node's JVM and returns at once: nodes of one cluster are launched together and then
+     * awaited, so that their gossip meets while they boot.
+     */
+    LocalProcess launch() {
         stop();
         // Readiness is "the CQL port answers": a stranger already on it would look like our node.
         Ports.requireFree(settings.address(), settings.nativePort(), process.name());
         writeConfiguration();
-        LocalProcess started = process.start(command(), Map.of());
+        return process.start(command(), Map.of());
+    }
+
+    LocalProcess awaitCql(LocalProcess started) {
         started.awaitReady("accepting CQL on " + endpoint().contactPoint(), START_TIMEOUT,
                 () -> Ports.accepts(settings.address(), settings.nativePort()));
         return started;
@@ -86,13 +105,35 @@ public final class CassandraNode {
 
     /** The running node if there is one, else a fresh start on the data already on disk. */
     public LocalProcess ensureRunning() {
-        Optional<LocalProcess> running = running();
-        if (running.isPresent()) {
-            running.get().awaitReady("accepting CQL on " + endpoint().contactPoint(), START_TIMEOUT,
-                    () -> Ports.accepts(settings.address(), settings.nativePort()));
-            return running.get();
+        return awaitCql(running().orElseGet(this::launch));
+    }
+
+    /**
+     * Runs Cassandra's own nodetool against this node (over its JMX port) and returns what it printed;
+     * nodetool's exit status other than 0 is an error carrying its output.
+     */
+    public String nodetool(List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(ForkedJvm.java(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
+                "-Dlogback.configurationFile=" + home.cassandraConf().resolve("logback-tools.xml")));
+        command.addAll(JAVA17_FLAGS);
+        command.addAll(JAVA17_CLIENT_FLAGS);
+        command.addAll(List.of("-cp", ForkedJvm.classpath(home.cassandraClasspath()), "org.apache.cassandra.tools.NodeTool",
+                "-h", "127.0.0.1", "-p", Integer.toString(settings.jmxPort())));
+        command.addAll(arguments);
+        try {
+            Process nodetool = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(nodetool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (nodetool.waitFor() != 0) {
+                throw new IllegalStateException("nodetool " + String.join(" ", arguments) + " against " + process.name()
+                        + " failed (status " + nodetool.exitValue() + "):\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while nodetool ran", e);
         }
-        return start();
     }
 
     public boolean stop() {
@@ -112,6 +153,7 @@ public final class CassandraNode {
                 "native_port", Integer.toString(settings.nativePort()),
                 "storage_port", Integer.toString(settings.storagePort()),
                 "seeds", String.join(",", settings.seeds()),
+                "token_assignment", settings.tokenAssignment(),
                 "data_dir", dir.resolve("data").toString(),
                 "concurrency", Integer.toString(settings.size().concurrency)));
         Template.renderFile(conf.resolve("cassandra-rackdc.properties.template"), dir.resolve("conf/cassandra-rackdc.properties"),

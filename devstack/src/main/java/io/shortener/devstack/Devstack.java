@@ -45,8 +45,9 @@ public final class Devstack {
                 case "baseline-up" -> devstack.baselineUp();
                 case "baseline-down" -> devstack.baselineDown();
                 case "analytics" -> devstack.analytics(args.length > 1 ? args[1] : "state");
+                case "nodetool" -> devstack.nodetool(List.of(args).subList(1, args.length));
                 default -> {
-                    System.err.println("usage: devstack up|down|status|baseline-up|baseline-down|analytics pause|resume|state");
+                    System.err.println("usage: devstack up|down|status|baseline-up|baseline-down|analytics pause|resume|state|nodetool ARGS…");
                     System.exit(2);
                 }
             }
@@ -54,6 +55,11 @@ public final class Devstack {
             System.err.println("devstack " + command + " failed: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    /** Cassandra's nodetool against the stack's node, as {@code bin/shortener nodetool status} runs it. */
+    public void nodetool(List<String> arguments) {
+        out.print(cassandra.nodetool(arguments));
     }
 
     public void up() {

@@ -14,7 +14,7 @@ class CassandraNodeIT {
     private final ProjectHome home = ProjectHome.locate();
     private final CassandraNode node = new CassandraNode(home, home.stackDir("test"),
             new CassandraNodeSettings("shortener-launcher-test", "launcher", "127.0.0.12", CassandraEndpoint.DEFAULT_NATIVE_PORT,
-                    17000, 17298, "dc1", "rack1", List.of("127.0.0.12"), "256m", true, CassandraNodeSettings.NodeSize.SMALL));
+                    17000, 17298, "dc1", "rack1", List.of("127.0.0.12"), "256m", true, CassandraNodeSettings.NodeSize.SMALL, List.of()));
 
     @AfterEach
     void cleanUp() {
