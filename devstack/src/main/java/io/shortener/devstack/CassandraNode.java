@@ -2,6 +2,7 @@ package io.shortener.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,7 +123,7 @@ public final class CassandraNode {
         command.addAll(arguments);
         try {
             Process nodetool = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(nodetool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String output = new String(nodetool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (nodetool.waitFor() != 0) {
                 throw new IllegalStateException("nodetool " + String.join(" ", arguments) + " against " + process.name()
                         + " failed (status " + nodetool.exitValue() + "):\n" + output);

@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,7 +115,8 @@ class CassandraClusterIT {
                 .build();
     }
 
-    private static <T> T awaitValue(Supplier<T> probe, java.util.function.Predicate<T> done) {
+    /** Asks again until the answer is the one awaited (a node's view of the ring, a replicated row), or fails with the last one. */
+    private static <T> T awaitValue(Supplier<T> probe, Predicate<T> done) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         T value = probe.get();
         while (!done.test(value)) {
@@ -122,6 +124,8 @@ class CassandraClusterIT {
                 throw new AssertionError("not reached within " + PATIENCE.toSeconds() + " s; last seen: " + value);
             }
             try {
+                // Between two asks only: each nodetool run is a JVM of its own, so asking in a tight loop would
+                // take the CPU from the nodes whose gossip it waits for.
                 Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
