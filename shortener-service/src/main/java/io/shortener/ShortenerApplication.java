@@ -59,8 +59,12 @@ import io.shortener.redirect.RedirectHandler;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 public class ShortenerApplication extends Application<ShortenerConfiguration> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShortenerApplication.class);
 
     public static void main(String[] args) throws Exception {
         new ShortenerApplication().run(args);
@@ -87,7 +91,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         CqlSession session = cassandra.connect();
         environment.lifecycle().manage(new ManagedCqlSession(session));
         if (cassandra.isApplySchema()) {
-            cassandra.schema().apply(session);
+            cassandra.schema().apply(session).ifPresent(change -> LOG.warn("{}", change.advice()));
         }
         environment.healthChecks().register("cassandra", new CassandraHealthCheck(session));
 

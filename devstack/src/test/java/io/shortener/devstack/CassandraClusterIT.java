@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.net.InetSocketAddress;
@@ -109,9 +111,16 @@ class CassandraClusterIT {
 
     private static CqlSession connect(String datacenter) {
         CassandraNode node = CLUSTER.datacenter(datacenter).get(0);
+        // Six small nodes share two cores: DDL waits for all six to agree, which CI saw take over the
+        // driver's default 2 s; every request gets the time a schema change needs.
+        DriverConfigLoader patient = DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
+                .build();
         return CqlSession.builder()
                 .addContactPoint(new InetSocketAddress(node.endpoint().host(), node.endpoint().port()))
                 .withLocalDatacenter(datacenter)
+                .withConfigLoader(patient)
                 .build();
     }
 

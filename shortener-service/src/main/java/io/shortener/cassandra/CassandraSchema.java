@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Applies {@code cassandra/schema.cql} (carried in the jar) with this deployment's keyspace and
- * replication. Every statement is IF NOT EXISTS, so applying it at every start-up is safe.
+ * replication. Every statement is IF NOT EXISTS, so applying it at every start-up is safe; a keyspace
+ * whose replication differs from the configuration's is altered to it (see {@link ReplicationChange}).
  */
 public final class CassandraSchema {
 
@@ -30,13 +32,23 @@ public final class CassandraSchema {
         this.timeout = timeout;
     }
 
-    public void apply(CqlSession session) {
+    /**
+     * Creates what is missing, and brings the keyspace's replication to the configured one when the
+     * topology changed (a DC added, a factor raised): returns that change, whose repair the caller must ask for.
+     */
+    public Optional<ReplicationChange> apply(CqlSession session) {
         for (String statement : statements()) {
             session.execute(SimpleStatement.newInstance(statement).setTimeout(timeout));
         }
+        Map<String, String> current = session.execute(SimpleStatement.newInstance(
+                        "SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?", keyspace).setTimeout(timeout))
+                .one().getMap("replication", String.class, String.class);
+        Optional<ReplicationChange> change = ReplicationChange.between(keyspace, current, replication);
+        change.ifPresent(alter -> session.execute(SimpleStatement.newInstance(alter.alterStatement()).setTimeout(timeout)));
         if (!session.checkSchemaAgreement()) {
             throw new IllegalStateException("the Cassandra nodes did not agree on the schema of keyspace " + keyspace);
         }
+        return change;
     }
 
     List<String> statements() {
