@@ -52,10 +52,7 @@ public final class CassandraSchema {
     }
 
     List<String> statements() {
-        String replicationCql = replication.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(entry -> "'" + entry.getKey() + "': " + entry.getValue())
-                .collect(Collectors.joining(", "));
+        String replicationCql = replicationCql(replication);
         String withoutComments = Arrays.stream(read().split("\n"))
                 .map(CassandraSchema::stripComment)
                 .collect(Collectors.joining("\n"));
@@ -64,6 +61,14 @@ public final class CassandraSchema {
                 .filter(statement -> !statement.isEmpty())
                 .map(statement -> statement.replace("{{keyspace}}", keyspace).replace("{{replication}}", replicationCql))
                 .toList();
+    }
+
+    /** The replication factors of a NetworkTopologyStrategy map in CQL, in datacenter order: {@code 'eu-west': 3, 'us-east': 3}. */
+    static String replicationCql(Map<String, Integer> factors) {
+        return factors.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> "'" + entry.getKey() + "': " + entry.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     private static String stripComment(String line) {

@@ -57,7 +57,7 @@ public record ReplicationChange(String keyspace, Map<String, Integer> before, Ma
     /** The replication map of an ALTER KEYSPACE, as the schema file writes it. */
     public String alterStatement() {
         return "ALTER KEYSPACE " + keyspace + " WITH replication = {'class': 'NetworkTopologyStrategy', "
-                + after.entrySet().stream().map(dc -> "'" + dc.getKey() + "': " + dc.getValue()).collect(Collectors.joining(", ")) + "}";
+                + CassandraSchema.replicationCql(after) + "}";
     }
 
     /** What an operator must do now, in a sentence for the log. */
