@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 class LocalStackIT {
 
     private final ProjectHome home = ProjectHome.locate();
-    private final StackDefinition stack = new StackDefinition("e2e",
+    private final StackDefinition stack = StackDefinition.singleRegion("e2e",
             CassandraNodeSettings.single("shortener-e2e", "node1", "127.0.0.12", 17399, true),
             RedisClusterSettings.threeByTwo("e2e", "127.0.0.12", 16379),
             KafkaBrokerSettings.single("e2e", "127.0.0.12"),
@@ -61,9 +61,9 @@ class LocalStackIT {
     }
 
     private void wipe() {
-        new CassandraNode(home, home.stackDir(stack.name()), stack.cassandra()).wipe();
-        new RedisCluster(home.stackDir(stack.name()), stack.redis()).wipe();
-        new KafkaBroker(home, home.stackDir(stack.name()), stack.kafka()).wipe();
+        new CassandraNode(home, home.stackDir(stack.name()), stack.firstNode()).wipe();
+        new RedisCluster(home.stackDir(stack.name()), stack.region().redis()).wipe();
+        new KafkaBroker(home, home.stackDir(stack.name()), stack.region().kafka()).wipe();
         new ClickHouseServer(home, home.stackDir(stack.name()), stack.clickhouse()).wipe();
         new AnalyticsJob(home, home.stackDir(stack.name()), stack.analytics()).wipe();
     }
@@ -72,8 +72,8 @@ class LocalStackIT {
     void aCreatedLinkRedirectsReadsBackAndStillRedirectsAfterDownAndUp() throws Exception {
         wipe();
         devstack.up();
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("shortener is up").contains(stack.service().publicBaseUrl());
-        Http http = new Http(stack.service().httpPort());
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("shortener is up").contains(stack.region().service().publicBaseUrl());
+        Http http = new Http(stack.region().service().httpPort());
 
         HttpResponse<String> created = http.postJson("/api/v1/links", "{\"url\": \"https://example.com/survivor\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

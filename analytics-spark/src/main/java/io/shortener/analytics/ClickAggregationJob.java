@@ -157,17 +157,21 @@ public final class ClickAggregationJob {
      * covers a redelivery (a send that timed out, then replayed from the spool) up to dedup-window later.
      */
     Dataset<Row> clicks(SparkSession spark) {
-        return deduplicated(spark.readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", options.bootstrapServers())
-                .option("subscribe", options.topic())
-                .option("startingOffsets", options.startingOffsets())
-                .option("maxOffsetsPerTrigger", options.maxOffsetsPerTrigger())
-                // Spark's reader asks the broker for the partition's earliest and latest offsets after every
-                // poll (two round trips): with Kafka's 500 records per poll that was a tenth of the job's CPU
-                // under load. A poll now returns what one fetch of the partition holds.
-                .option("kafka.max.poll.records", RECORDS_PER_POLL)
-                .load(), options.dedupWindow());
+        // One Kafka source per region's cluster, each with its own offsets in the checkpoint; their union is
+        // de-duplicated as one stream (event ids carry the region bits, so two regions never share one).
+        return deduplicated(options.kafkaClusters().stream()
+                .map(bootstrapServers -> spark.readStream()
+                        .format("kafka")
+                        .option("kafka.bootstrap.servers", bootstrapServers)
+                        .option("subscribe", options.topic())
+                        .option("startingOffsets", options.startingOffsets())
+                        .option("maxOffsetsPerTrigger", options.maxOffsetsPerTrigger())
+                        // Spark's reader asks the broker for the partition's earliest and latest offsets after every
+                        // poll (two round trips): with Kafka's 500 records per poll that was a tenth of the job's CPU
+                        // under load. A poll now returns what one fetch of the partition holds.
+                        .option("kafka.max.poll.records", RECORDS_PER_POLL)
+                        .load())
+                .reduce(Dataset::union).orElseThrow(), options.dedupWindow());
     }
 
     /**

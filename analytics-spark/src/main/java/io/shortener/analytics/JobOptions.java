@@ -1,7 +1,9 @@
 package io.shortener.analytics;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,7 +19,7 @@ public record JobOptions(String master, String bootstrapServers, String topic, S
             "trigger", "dedup-window", "max-offsets-per-trigger", "ready-file");
 
     public static final String USAGE = """
-            usage: ClickAggregationJob [--master local[2]] [--bootstrap-servers 127.0.0.1:19092] [--topic clicks]
+            usage: ClickAggregationJob [--master local[2]] [--bootstrap-servers 127.0.0.1:19092[;another cluster…]] [--topic clicks]
                    [--clickhouse-url http://127.0.0.1:18123] [--clickhouse-database shortener]
                    [--checkpoint checkpoint/clicks] [--starting-offsets earliest] [--trigger '2 seconds'] [--dedup-window '1 hour']
                    [--max-offsets-per-trigger 500000] [--ready-file path]""";
@@ -44,6 +46,14 @@ public record JobOptions(String master, String bootstrapServers, String topic, S
                 values.getOrDefault("dedup-window", "1 hour"),
                 Long.parseLong(values.getOrDefault("max-offsets-per-trigger", "500000")),
                 readyFile == null ? null : Path.of(readyFile).toAbsolutePath());
+    }
+
+    /**
+     * The Kafka clusters to read clicks from: {@code --bootstrap-servers} names one cluster's brokers
+     * separated by commas, and several clusters (one per region) separated by semicolons.
+     */
+    public List<String> kafkaClusters() {
+        return Arrays.stream(bootstrapServers.split(";")).map(String::trim).filter(cluster -> !cluster.isEmpty()).toList();
     }
 
     /** A local path made absolute; a URI (hdfs:///…, s3a://…) as it is. */

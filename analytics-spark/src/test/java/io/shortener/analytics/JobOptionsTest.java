@@ -27,6 +27,13 @@ class JobOptionsTest {
     }
 
     @Test
+    void readsOneKafkaClusterPerSemicolonSeparatedListOfBrokers() {
+        assertThat(JobOptions.parse().kafkaClusters()).containsExactly("127.0.0.1:19092");
+        assertThat(JobOptions.parse("--bootstrap-servers", "127.0.1.1:19092,127.0.1.2:19092; 127.0.1.4:19092").kafkaClusters())
+                .containsExactly("127.0.1.1:19092,127.0.1.2:19092", "127.0.1.4:19092");
+    }
+
+    @Test
     void refusesAnOptionItDoesNotKnow() {
         assertThatThrownBy(() -> JobOptions.parse("--checkpoints", "x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("usage");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The analytics-spark job (Kafka → Spark → ClickHouse) in local mode, as a JVM of its own: the same job a
@@ -40,7 +41,7 @@ public final class AnalyticsJob {
     }
 
     /** The running job, or a new one if none runs or it runs a jar older than the one built last (a restart resumes from the checkpoint). */
-    public LocalProcess ensureRunning(KafkaBrokerSettings kafka, String topic, ClickHouseSettings clickhouse) {
+    public LocalProcess ensureRunning(List<KafkaBrokerSettings> kafka, String topic, ClickHouseSettings clickhouse) {
         return running().filter(job -> jar().upToDate()).orElseGet(() -> start(kafka, topic, clickhouse));
     }
 
@@ -64,6 +65,11 @@ public final class AnalyticsJob {
 
     /** Starts the job and waits until its streaming query runs (the first batch follows within seconds). */
     public LocalProcess start(KafkaBrokerSettings kafka, String topic, ClickHouseSettings clickhouse) {
+        return start(List.of(kafka), topic, clickhouse);
+    }
+
+    /** The job reading the clicks of every region's Kafka, each cluster a source of its own. */
+    public LocalProcess start(List<KafkaBrokerSettings> kafka, String topic, ClickHouseSettings clickhouse) {
         stop();
         Path ready = dir.resolve("ready");
         try {
@@ -81,7 +87,7 @@ public final class AnalyticsJob {
                 "-cp", jar().refresh() + ":" + runningClasspath(),
                 MAIN_CLASS,
                 "--master", settings.master(),
-                "--bootstrap-servers", kafka.bootstrapServers(),
+                "--bootstrap-servers", kafka.stream().map(KafkaBrokerSettings::bootstrapServers).collect(Collectors.joining(";")),
                 "--topic", topic,
                 "--clickhouse-url", clickhouse.httpUrl(),
                 "--clickhouse-database", clickhouse.database(),

@@ -185,7 +185,11 @@ public final class CassandraNode {
                 "-Dcassandra.jmx.local.port=" + settings.jmxPort(),
                 // Skip the 30 s gossip settling a production node waits for: these nodes are all on one machine.
                 "-Dcassandra.ring_delay_ms=1000",
-                "-Dcassandra.skip_wait_for_gossip_to_settle=0"));
+                "-Dcassandra.skip_wait_for_gossip_to_settle=0",
+                // A node that misses a schema push (six nodes on two cores drop messages while they boot) pulls the
+                // schema when gossip shows it differs, at most this often: by default once a minute, which left one
+                // node without the tables for 64 s after they were created.
+                "-Dcassandra.schema_pull_interval_ms=5000"));
         if (settings.throwawayData()) {
             command.add("-Dcassandra.skip_sync=true");
         }

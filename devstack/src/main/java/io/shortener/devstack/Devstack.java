@@ -2,52 +2,62 @@ package io.shortener.devstack;
 
 import io.shortener.clickhouse.ClickHouseMigrations;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The command line behind `bin/shortener up|down|status|analytics`: starts the local stack's servers
- * (Cassandra, the Redis Cluster, Kafka, ClickHouse, the analytics job, the service) in the background,
- * each tracked by a pid file under .devstack/local, and stops them by PID.
+ * The command line behind `bin/shortener up|down|status|analytics|nodetool`: starts a local stack's servers
+ * (Cassandra, per region a Redis Cluster, Kafka and the service, then ClickHouse and the analytics job) in
+ * the background, each tracked by a pid file under .devstack/&lt;stack&gt;, and stops them by PID. `up` starts
+ * the one-region stack (.devstack/local), `up --regions 2` the two-region one (.devstack/regions).
  */
 public final class Devstack {
 
+    /** One region's own servers: its Redis Cluster, Kafka broker and service. */
+    private record Region(RegionSettings settings, RedisCluster redis, KafkaBroker kafka, ServiceProcess service) {
+    }
+
     private final StackDefinition stack;
-    private final CassandraNode cassandra;
-    private final RedisCluster redis;
-    private final KafkaBroker kafka;
+    private final CassandraCluster cassandra;
+    private final List<Region> regions;
     private final ClickHouseServer clickhouse;
     private final AnalyticsJob analytics;
-    private final ServiceProcess service;
     private final NginxBaseline nginx;
     private final PrintStream out;
 
     public Devstack(ProjectHome home, StackDefinition stack, PrintStream out) {
+        Path dir = home.stackDir(stack.name());
         this.stack = stack;
-        this.cassandra = new CassandraNode(home, home.stackDir(stack.name()), stack.cassandra());
-        this.redis = new RedisCluster(home.stackDir(stack.name()), stack.redis());
-        this.kafka = new KafkaBroker(home, home.stackDir(stack.name()), stack.kafka());
-        this.clickhouse = new ClickHouseServer(home, home.stackDir(stack.name()), stack.clickhouse());
-        this.analytics = new AnalyticsJob(home, home.stackDir(stack.name()), stack.analytics());
-        this.service = new ServiceProcess(home, home.stackDir(stack.name()), stack.service());
-        this.nginx = new NginxBaseline(home, home.stackDir(stack.name()));
+        this.cassandra = new CassandraCluster(home, dir, stack.cassandra());
+        boolean single = stack.regions().size() == 1;
+        this.regions = stack.regions().stream().map(region -> new Region(region,
+                new RedisCluster(dir, region.redis()),
+                new KafkaBroker(home, dir, region.kafka()),
+                new ServiceProcess(home, dir, single ? "shortener-service" : "shortener-service-" + region.name(), region.service())))
+                .toList();
+        this.clickhouse = new ClickHouseServer(home, dir, stack.clickhouse());
+        this.analytics = new AnalyticsJob(home, dir, stack.analytics());
+        this.nginx = new NginxBaseline(home, dir);
         this.out = out;
     }
 
     public static void main(String[] args) {
-        String command = args.length == 0 ? "status" : args[0];
-        Devstack devstack = new Devstack(ProjectHome.locate(), StackDefinition.local(), System.out);
+        List<String> arguments = new ArrayList<>(List.of(args));
+        String command = arguments.isEmpty() ? "status" : arguments.remove(0);
+        ProjectHome home = ProjectHome.locate();
         try {
             switch (command) {
-                case "up" -> devstack.up();
-                case "down" -> devstack.down();
-                case "status" -> devstack.status();
-                case "baseline-up" -> devstack.baselineUp();
-                case "baseline-down" -> devstack.baselineDown();
-                case "analytics" -> devstack.analytics(args.length > 1 ? args[1] : "state");
-                case "nodetool" -> devstack.nodetool(List.of(args).subList(1, args.length));
+                case "up" -> new Devstack(home, stackFor(regionsOption(arguments)), System.out).up();
+                case "down" -> everyStack(home).forEach(Devstack::down);
+                case "status" -> everyStack(home).forEach(Devstack::status);
+                case "baseline-up" -> new Devstack(home, StackDefinition.local(), System.out).baselineUp();
+                case "baseline-down" -> new Devstack(home, StackDefinition.local(), System.out).baselineDown();
+                case "analytics" -> running(home).analytics(arguments.isEmpty() ? "state" : arguments.get(0));
+                case "nodetool" -> running(home).nodetool(arguments);
                 default -> {
-                    System.err.println("usage: devstack up|down|status|baseline-up|baseline-down|analytics pause|resume|state|nodetool ARGS…");
+                    System.err.println("usage: devstack up [--regions 1|2]|down|status|baseline-up|baseline-down|analytics pause|resume|state|nodetool ARGS…");
                     System.exit(2);
                 }
             }
@@ -57,45 +67,104 @@ public final class Devstack {
         }
     }
 
-    /** Cassandra's nodetool against the stack's node, as {@code bin/shortener nodetool status} runs it. */
+    private static int regionsOption(List<String> arguments) {
+        if (arguments.isEmpty()) {
+            return 1;
+        }
+        if (arguments.size() == 2 && arguments.get(0).equals("--regions") && arguments.get(1).matches("[12]")) {
+            return Integer.parseInt(arguments.get(1));
+        }
+        throw new IllegalArgumentException("up takes --regions 1 or --regions 2, not " + String.join(" ", arguments));
+    }
+
+    private static StackDefinition stackFor(int regions) {
+        return regions == 2 ? StackDefinition.twoRegions() : StackDefinition.local();
+    }
+
+    /** Both local stacks, the one-region and the two-region one: `down` and `status` cover whichever runs. */
+    private static List<Devstack> everyStack(ProjectHome home) {
+        return List.of(new Devstack(home, StackDefinition.local(), System.out), new Devstack(home, StackDefinition.twoRegions(), System.out));
+    }
+
+    /** The local stack whose Cassandra runs (the two-region one if both somehow do). */
+    private static Devstack running(ProjectHome home) {
+        List<Devstack> stacks = everyStack(home);
+        return stacks.stream().filter(Devstack::cassandraRuns).reduce((first, second) -> second).orElse(stacks.get(0));
+    }
+
+    private boolean cassandraRuns() {
+        return cassandra.nodes().stream().anyMatch(node -> node.running().isPresent());
+    }
+
+    /** Cassandra's nodetool against a node of the stack, as {@code bin/shortener nodetool status} runs it. */
     public void nodetool(List<String> arguments) {
         out.print(cassandra.nodetool(arguments));
     }
 
     public void up() {
         long started = System.nanoTime();
-        LocalProcess node = cassandra.ensureRunning();
-        out.printf("cassandra  %-28s pid %d  (%s)%n", cassandra.endpoint().contactPoint() + " " + cassandra.endpoint().datacenter(),
-                node.pid(), node.logFile());
-        redis.ensureRunning();
-        out.printf("redis      %-28s 3 masters, 3 replicas%n", stack.redis().address() + ":" + stack.redis().firstPort()
-                + "-" + stack.redis().ports().get(stack.redis().ports().size() - 1));
-        LocalProcess broker = kafka.ensureRunning();
-        out.printf("kafka      %-28s pid %d  (topics %s)%n", stack.kafka().bootstrapServers(), broker.pid(),
-                stack.kafka().topics().stream().map(KafkaBrokerSettings.TopicSpec::name).toList());
-        out.printf("           CPU: %s%n", broker.cpuShare());
+        List<LocalProcess> nodes = cassandra.ensureRunning();
+        for (int i = 0; i < nodes.size(); i++) {
+            CassandraNodeSettings node = stack.cassandra().get(i);
+            out.printf("cassandra  %-28s pid %d  (%s)%n", node.endpoint().contactPoint() + " " + node.datacenter(), nodes.get(i).pid(),
+                    nodes.get(i).logFile());
+        }
+        for (Region region : regions) {
+            region.redis().ensureRunning();
+            RedisClusterSettings redis = region.settings().redis();
+            out.printf("redis      %-28s 3 masters, 3 replicas%s%n", redis.address() + ":" + redis.firstPort() + "-"
+                    + redis.ports().get(redis.ports().size() - 1), regionSuffix(region));
+            LocalProcess broker = region.kafka().ensureRunning();
+            out.printf("kafka      %-28s pid %d  (topics %s)%s%n", region.settings().kafka().bootstrapServers(), broker.pid(),
+                    region.settings().kafka().topics().stream().map(KafkaBrokerSettings.TopicSpec::name).toList(), regionSuffix(region));
+            out.printf("           CPU: %s%n", broker.cpuShare());
+        }
         LocalProcess store = clickhouse.ensureRunning();
         List<ClickHouseMigrations.Migration> applied = clickhouse.migrations().apply(stack.clickhouse().database());
         out.printf("clickhouse %-28s pid %d  (database %s, %d schema versions applied now)%n", stack.clickhouse().httpUrl(),
                 store.pid(), stack.clickhouse().database(), applied.size());
         out.printf("           CPU: %s%n", store.cpuShare());
-        LocalProcess job = analytics.ensureRunning(stack.kafka(), "clicks", stack.clickhouse());
+        LocalProcess job = analytics.ensureRunning(regions.stream().map(region -> region.settings().kafka()).toList(), "clicks",
+                stack.clickhouse());
         out.printf("analytics  %-28s pid %d  (%s)%n", "spark " + stack.analytics().master(), job.pid(), job.logFile());
         out.printf("           CPU: %s%n", job.cpuShare());
-        Optional<LocalProcess> running = service.running();
-        LocalProcess app = running.filter(p -> service.healthy() && service.upToDate()).orElseGet(() -> {
-            running.ifPresent(p -> service.stop());
-            return service.start(cassandra.endpoint(), stack.redis(), stack.kafka(), stack.clickhouse());
-        });
-        out.printf("service    %-28s pid %d  (%s)%n", stack.service().publicBaseUrl(), app.pid(), app.logFile());
+        for (Region region : regions) {
+            ServiceProcess service = region.service();
+            Optional<LocalProcess> running = service.running();
+            LocalProcess app = running.filter(p -> service.healthy() && service.upToDate()).orElseGet(() -> {
+                running.ifPresent(p -> service.stop());
+                return service.start(ServiceTargets.of(stack, region.settings()));
+            });
+            out.printf("service    %-28s pid %d  (%s)%s%n", region.settings().service().publicBaseUrl(), app.pid(), app.logFile(),
+                    regionSuffix(region));
+        }
         out.printf("%nshortener is up in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        out.printf("  API        %s/api/v1/links%n", stack.service().publicBaseUrl());
-        out.printf("  redirects  %s/{code}%n", stack.service().publicBaseUrl());
-        out.printf("  stats      %s/api/v1/links/{code}/stats%n", stack.service().publicBaseUrl());
-        out.printf("  health     %s%n", stack.service().healthUrl());
+        for (Region region : regions) {
+            ServiceSettings service = region.settings().service();
+            if (regions.size() > 1) {
+                out.printf("region %s%n", region.settings().name());
+            }
+            out.printf("  API        %s/api/v1/links%n", service.publicBaseUrl());
+            out.printf("  redirects  %s/{code}%n", service.publicBaseUrl());
+            out.printf("  stats      %s/api/v1/links/{code}/stats%n", service.publicBaseUrl());
+            out.printf("  health     %s%n", service.healthUrl());
+        }
         out.printf("  analysts   clickhouse-client --host %s --port %d --database %s%n", stack.clickhouse().address(),
                 stack.clickhouse().tcpPort(), stack.clickhouse().database());
+        if (stack.cassandra().size() > 1) {
+            out.printf("  cassandra  bin/shortener nodetool status%n");
+        }
         out.printf("  stop with  bin/shortener down%n");
+    }
+
+    private boolean anythingRuns() {
+        return cassandraRuns() || analytics.running().isPresent() || clickhouse.running().isPresent()
+                || regions.stream().anyMatch(region -> region.service().running().isPresent() || region.kafka().running().isPresent()
+                || region.settings().redis().ports().stream().anyMatch(port -> region.redis().running(port).isPresent()));
+    }
+
+    private String regionSuffix(Region region) {
+        return regions.size() > 1 ? "  [" + region.settings().name() + "]" : "";
     }
 
     /** nginx answering a redirect from memory: the ceiling the benchmark compares the service against. */
@@ -105,29 +174,59 @@ public final class Devstack {
     }
 
     public void baselineDown() {
-        report("nginx", nginx.stop());
+        report("nginx", null, nginx.stop());
     }
 
     public void down() {
-        report("service", service.stop());
-        report("analytics", analytics.stop());
-        report("clickhouse", clickhouse.stop());
-        report("kafka", kafka.stop());
-        report("redis", redis.stop());
-        report("cassandra", cassandra.stop());
+        if (!anythingRuns()) {
+            out.printf("stack %-8s nothing running%n", stack.name());
+            return;
+        }
+        out.printf("stack %s%n", stack.name());
+        for (Region region : regions) {
+            report("service", region, region.service().stop());
+        }
+        report("analytics", null, analytics.stop());
+        report("clickhouse", null, clickhouse.stop());
+        for (Region region : regions) {
+            report("kafka", region, region.kafka().stop());
+            report("redis", region, region.redis().stop());
+        }
+        report("cassandra", null, cassandra.stop());
     }
 
+    /** What runs, region by region; a stack with nothing running is one line. */
     public void status() {
-        out.printf("service    %s%n", service.running().map(p -> "running, pid " + p.pid()
-                + (service.healthy() ? ", healthy" : ", not healthy")).orElse("stopped"));
-        long redisNodes = stack.redis().ports().stream().filter(port -> redis.running(port).isPresent()).count();
-        out.printf("redis      %d of %d nodes running%s%n", redisNodes, stack.redis().ports().size(),
-                redisNodes > 0 && redis.clusterOk() ? ", cluster ok" : "");
-        out.printf("analytics  %s%n", analytics.running().map(p -> (p.isPaused() ? "paused" : "running") + ", pid " + p.pid()
+        if (!anythingRuns()) {
+            out.printf("stack %-8s stopped%n", stack.name());
+            return;
+        }
+        out.printf("stack %s%n", stack.name());
+        for (Region region : regions) {
+            if (regions.size() > 1) {
+                out.printf(" region %s%n", region.settings().name());
+            }
+            ServiceProcess service = region.service();
+            out.printf("  service    %s%n", service.running().map(p -> "running, pid " + p.pid()
+                    + (service.healthy() ? ", healthy" : ", not healthy") + " (" + region.settings().service().publicBaseUrl() + ")")
+                    .orElse("stopped"));
+            RedisClusterSettings redisSettings = region.settings().redis();
+            long redisNodes = redisSettings.ports().stream().filter(port -> region.redis().running(port).isPresent()).count();
+            out.printf("  redis      %d of %d nodes running%s%n", redisNodes, redisSettings.ports().size(),
+                    redisNodes > 0 && region.redis().clusterOk() ? ", cluster ok" : "");
+            out.printf("  kafka      %s%n", region.kafka().running().map(p -> "running, pid " + p.pid() + "; CPU: " + p.cpuShare())
+                    .orElse("stopped"));
+            for (CassandraNode node : cassandra.datacenter(region.settings().datacenter())) {
+                out.printf("  cassandra  %-10s %s%n", node.settings().nodeName(), node.running().map(p -> "running, pid " + p.pid()
+                        + " (" + node.endpoint().contactPoint() + ")").orElse("stopped"));
+            }
+        }
+        if (regions.size() > 1) {
+            out.printf(" shared%n");
+        }
+        out.printf("  analytics  %s%n", analytics.running().map(p -> (p.isPaused() ? "paused" : "running") + ", pid " + p.pid()
                 + "; CPU: " + p.cpuShare()).orElse("stopped"));
-        out.printf("clickhouse %s%n", clickhouse.running().map(p -> "running, pid " + p.pid() + "; CPU: " + p.cpuShare()).orElse("stopped"));
-        out.printf("kafka      %s%n", kafka.running().map(p -> "running, pid " + p.pid() + "; CPU: " + p.cpuShare()).orElse("stopped"));
-        out.printf("cassandra  %s%n", cassandra.running().map(p -> "running, pid " + p.pid()).orElse("stopped"));
+        out.printf("  clickhouse %s%n", clickhouse.running().map(p -> "running, pid " + p.pid() + "; CPU: " + p.cpuShare()).orElse("stopped"));
     }
 
     /**
@@ -145,8 +244,8 @@ public final class Devstack {
         out.printf("%s; CPU: %s%n", job.isPaused() ? "paused" : "running", job.cpuShare());
     }
 
-    private void report(String name, boolean stopped) {
-        out.printf("%-10s %s%n", name, stopped ? "stopped" : "was not running");
+    private void report(String name, Region region, boolean stopped) {
+        out.printf("  %-10s %s%s%n", name, stopped ? "stopped" : "was not running", region == null ? "" : regionSuffix(region));
     }
 
 }

@@ -8,11 +8,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The shortener-service jar as a background process, pointed at a stack's Cassandra. */
+/** The shortener-service jar as a background process, pointed at its region's servers. */
 public final class ServiceProcess {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -25,10 +26,15 @@ public final class ServiceProcess {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     public ServiceProcess(ProjectHome home, Path stackDir, ServiceSettings settings) {
+        this(home, stackDir, "shortener-service", settings);
+    }
+
+    /** A service in a folder of its own name: one per region of a stack. */
+    public ServiceProcess(ProjectHome home, Path stackDir, String folder, ServiceSettings settings) {
         this.home = home;
-        this.dir = stackDir.resolve("shortener-service");
+        this.dir = stackDir.resolve(folder);
         this.settings = settings;
-        this.process = TrackedProcess.jvm("shortener-service", dir, "service.pid", "service.log", STOP_GRACE);
+        this.process = TrackedProcess.jvm(folder, dir, "service.pid", "service.log", STOP_GRACE);
     }
 
     public ServiceSettings settings() {
@@ -39,8 +45,7 @@ public final class ServiceProcess {
         return process.running();
     }
 
-    public LocalProcess start(CassandraEndpoint cassandra, RedisClusterSettings redis, KafkaBrokerSettings kafka,
-                              ClickHouseSettings clickhouse) {
+    public LocalProcess start(ServiceTargets targets) {
         stop();
         Ports.requireFree(settings.host(), settings.httpPort(), process.name());
         Ports.requireFree(settings.host(), settings.adminPort(), process.name() + " (admin)");
@@ -52,15 +57,10 @@ public final class ServiceProcess {
         // Last, so that they override the defaults above (the JVM takes the last of a repeated flag).
         command.addAll(settings.extraJvmOptions());
         command.addAll(List.of("-jar", jar.toString(), "server", home.serviceConfig().toString()));
-        Map<String, String> environment = Map.of(
-                "SHORTENER_HTTP_PORT", Integer.toString(settings.httpPort()),
-                "SHORTENER_ADMIN_PORT", Integer.toString(settings.adminPort()),
-                "SHORTENER_PUBLIC_BASE_URL", settings.publicBaseUrl(),
-                "SHORTENER_CASSANDRA_CONTACT_POINT", cassandra.contactPoint(),
-                "SHORTENER_CASSANDRA_DC", cassandra.datacenter(),
-                "SHORTENER_REDIS_NODES", String.join(",", redis.nodes()),
-                "SHORTENER_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
-                "SHORTENER_CLICKHOUSE_URL", clickhouse.jdbcUrl());
+        Map<String, String> environment = new HashMap<>(targets.environment());
+        environment.put("SHORTENER_HTTP_PORT", Integer.toString(settings.httpPort()));
+        environment.put("SHORTENER_ADMIN_PORT", Integer.toString(settings.adminPort()));
+        environment.put("SHORTENER_PUBLIC_BASE_URL", settings.publicBaseUrl());
         LocalProcess started = process.start(command, environment);
         started.awaitReady("healthy at " + settings.healthUrl(), START_TIMEOUT, this::healthy);
         return started;

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.Map;
 public class CassandraFactory {
 
     @NotEmpty
-    private List<@Pattern(regexp = "[^:]+:\\d+", message = "must be host:port") String> contactPoints =
+    private List<@Pattern(regexp = "[^:,]+:\\d+(,[^:,]+:\\d+)*", message = "must be host:port, or several separated by commas")
+            String> contactPoints =
             List.of("127.0.0.1:19042");
 
     @NotEmpty
@@ -126,7 +128,7 @@ public class CassandraFactory {
                 .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, java.time.Duration.ofSeconds(5))
                 .build();
         return CqlSession.builder()
-                .addContactPoints(contactPoints.stream().map(CassandraFactory::address).toList())
+                .addContactPoints(contactPoints.stream().flatMap(entry -> Arrays.stream(entry.split(","))).map(CassandraFactory::address).toList())
                 .withLocalDatacenter(localDatacenter)
                 .withConfigLoader(config)
                 .withApplicationName("shortener-service")

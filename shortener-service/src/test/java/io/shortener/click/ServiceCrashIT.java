@@ -10,6 +10,8 @@ import io.shortener.devstack.Ports;
 import io.shortener.devstack.ProjectHome;
 import io.shortener.devstack.ServiceProcess;
 import io.shortener.devstack.ServiceSettings;
+import io.shortener.devstack.ServiceTargets;
+import io.shortener.devstack.StackDefinition;
 import io.shortener.devstack.junit.RealCassandra;
 import io.shortener.devstack.junit.RealClickHouse;
 import io.shortener.devstack.junit.RealKafka;
@@ -84,7 +86,7 @@ class ServiceCrashIT {
     }
 
     private LocalProcess start() {
-        return service.start(RealCassandra.ENDPOINT, RealRedisCluster.SETTINGS, RealKafka.SETTINGS, RealClickHouse.SETTINGS);
+        return service.start(ServiceTargets.of(StackDefinition.test(), StackDefinition.test().region()));
     }
 
     private Void redirectUntilStopped(String code, AtomicLong asked, AtomicLong answered, AtomicBoolean stop) {

@@ -14,13 +14,13 @@ import java.time.Duration;
 public final class RealCassandra extends OncePerTestRun {
 
     /** Known before the node starts, so application extensions can be configured in static fields. */
-    public static final CassandraEndpoint ENDPOINT = StackDefinition.test().cassandra().endpoint();
+    public static final CassandraEndpoint ENDPOINT = StackDefinition.test().firstNode().endpoint();
 
     @Override
     AutoCloseable start() {
         ProjectHome home = ProjectHome.locate();
         StackDefinition stack = StackDefinition.test();
-        CassandraNode node = new CassandraNode(home, home.stackDir(stack.name()), stack.cassandra());
+        CassandraNode node = new CassandraNode(home, home.stackDir(stack.name()), stack.firstNode());
         node.wipe();
         long started = System.nanoTime();
         LocalProcess process = node.start();

@@ -10,7 +10,7 @@ import java.time.Duration;
 /** Starts the test stack's real Kafka broker (127.0.0.11:19092, topic clicks) once per test JVM, empty. */
 public final class RealKafka extends OncePerTestRun {
 
-    public static final KafkaBrokerSettings SETTINGS = StackDefinition.test().kafka();
+    public static final KafkaBrokerSettings SETTINGS = StackDefinition.test().region().kafka();
 
     @Override
     AutoCloseable start() {

@@ -11,7 +11,7 @@ import io.shortener.devstack.StackDefinition;
  */
 public final class RealRedisCluster extends OncePerTestRun {
 
-    public static final RedisClusterSettings SETTINGS = StackDefinition.test().redis();
+    public static final RedisClusterSettings SETTINGS = StackDefinition.test().region().redis();
 
     /** The seed nodes, as the service's {@code cache.redis.nodes} takes them. */
     public static String nodes() {
