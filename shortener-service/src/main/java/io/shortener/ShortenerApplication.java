@@ -93,9 +93,9 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         if (cassandra.isApplySchema()) {
             cassandra.schema().apply(session).ifPresent(change -> LOG.warn("{}", change.advice()));
         }
-        environment.healthChecks().register("cassandra", new CassandraHealthCheck(session));
+        environment.healthChecks().register("cassandra", new CassandraHealthCheck(session, cassandra.getLocalDatacenter()));
 
-        CachingLinkStore store = cachedStore(config.getCache(), new CassandraLinkStore(session, cassandra.getKeyspace()),
+        CachingLinkStore store = cachedStore(config.getCache(), new CassandraLinkStore(session, cassandra.getKeyspace(), cassandra.otherDatacenters().stream().map(CassandraFactory::profileIn).toList()),
                 environment, clock);
 
         ShortCodes codes = config.getIds().build();

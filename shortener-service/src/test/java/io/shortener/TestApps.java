@@ -3,6 +3,10 @@ package io.shortener;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.shortener.devstack.CassandraEndpoint;
+import io.shortener.devstack.RegionSettings;
+import io.shortener.devstack.ServiceTargets;
+import io.shortener.devstack.StackDefinition;
 import io.shortener.devstack.junit.RealCassandra;
 import io.shortener.devstack.junit.RealClickHouse;
 import io.shortener.devstack.junit.RealKafka;
@@ -10,6 +14,7 @@ import io.shortener.devstack.junit.RealRedisCluster;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The service as the integration tests run it: real Cassandra, Redis Cluster, Kafka and ClickHouse, random
@@ -27,13 +32,40 @@ public final class TestApps {
      */
     public static DropwizardAppExtension<ShortenerConfiguration> shortener(String keyspace, String... overrides) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("server.applicationConnectors[0].port", "0");
-        config.put("server.adminConnectors[0].port", "0");
         config.put("cassandra.contactPoints[0]", RealCassandra.ENDPOINT.contactPoint());
         config.put("cassandra.localDatacenter", RealCassandra.ENDPOINT.datacenter());
-        config.put("cassandra.keyspace", keyspace);
         config.put("cache.redis.nodes", RealRedisCluster.nodes());
         config.put("clicks.bootstrapServers", RealKafka.SETTINGS.bootstrapServers());
+        return app(config, keyspace, overrides);
+    }
+
+    /**
+     * The service as {@code region} of a multi-region stack runs it: its datacenter's Cassandra nodes as
+     * contact points, the keyspace replicated to every datacenter, its region bits, Redis Cluster and Kafka.
+     */
+    public static DropwizardAppExtension<ShortenerConfiguration> inRegion(StackDefinition stack, String region, String keyspace,
+                                                                          String... overrides) {
+        RegionSettings settings = stack.region(region);
+        ServiceTargets targets = ServiceTargets.of(stack, settings);
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("cassandra.contactPoints[0]", targets.cassandra().stream().map(CassandraEndpoint::contactPoint)
+                .collect(Collectors.joining(",")));
+        config.put("cassandra.localDatacenter", targets.datacenter());
+        config.put("cassandra.replication", stack.replication().entrySet().stream()
+                .map(factor -> factor.getKey() + ": " + factor.getValue()).collect(Collectors.joining(", ")));
+        config.put("ids.region", Integer.toString(settings.id()));
+        config.put("cache.redis.nodes", String.join(",", settings.redis().nodes()));
+        config.put("clicks.bootstrapServers", settings.kafka().bootstrapServers());
+        return app(config, keyspace, overrides);
+    }
+
+    private static DropwizardAppExtension<ShortenerConfiguration> app(Map<String, String> connections, String keyspace,
+                                                                      String... overrides) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("server.applicationConnectors[0].port", "0");
+        config.put("server.adminConnectors[0].port", "0");
+        config.putAll(connections);
+        config.put("cassandra.keyspace", keyspace);
         config.put("clicks.spoolDirectory", "target/spool/" + keyspace + "-" + System.nanoTime());
         // A ClickHouse database named like the keyspace: tests that read stats create it (RealClickHouse.freshDatabase).
         config.put("stats.clickHouseUrl", RealClickHouse.SETTINGS.jdbcUrl(keyspace));

@@ -42,6 +42,16 @@ public final class CassandraCluster {
         return ready;
     }
 
+    /** Starts some of the nodes again on their data (a datacenter brought back), all at once, and waits until each answers CQL. */
+    public List<LocalProcess> restart(List<CassandraNode> some) {
+        List<LocalProcess> launched = some.stream().map(CassandraNode::launch).toList();
+        List<LocalProcess> ready = new ArrayList<>();
+        for (int i = 0; i < some.size(); i++) {
+            ready.add(some.get(i).awaitCql(launched.get(i)));
+        }
+        return ready;
+    }
+
     /**
      * The running nodes if all of them run; otherwise the cluster starts again as a whole, on the data
      * already on disk (a node left alone would wait for the others' gossip anyway).

@@ -83,6 +83,29 @@ public record StackDefinition(String name, List<CassandraNodeSettings> cassandra
                 new ServiceSettings("127.0.0.1", 0, 0));
     }
 
+    /**
+     * What the multi-region integration tests start: the two regions of {@link #twoRegions()} on 127.0.2.1-6
+     * (small Cassandra nodes, data thrown away at the next run), services on free ports, and the test
+     * stack's ClickHouse.
+     */
+    public static StackDefinition testRegions() {
+        List<CassandraNodeSettings> nodes = CassandraNodeSettings.datacenters("shortener-regions-test", List.of("us-east", "eu-west"), 3,
+                "127.0.2.", 1, 17311, "256m", true, CassandraNodeSettings.NodeSize.SMALL);
+        return new StackDefinition("test-regions", nodes, List.of(
+                new RegionSettings("us-east", 0, RedisClusterSettings.threeByTwo("us-east", "127.0.2.1", 16379),
+                        KafkaBrokerSettings.single("us-east", "127.0.2.1"), new ServiceSettings("127.0.0.1", 0, 0)),
+                new RegionSettings("eu-west", 1, RedisClusterSettings.threeByTwo("eu-west", "127.0.2.4", 16379),
+                        KafkaBrokerSettings.single("eu-west", "127.0.2.4"), new ServiceSettings("127.0.0.1", 0, 0))),
+                test().clickhouse(),
+                SparkJobSettings.local());
+    }
+
+    /** A region by name. */
+    public RegionSettings region(String name) {
+        return regions.stream().filter(region -> region.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("stack " + name() + " has no region " + name));
+    }
+
     /** The region of a one-region stack. */
     public RegionSettings region() {
         if (regions.size() != 1) {

@@ -28,12 +28,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CassandraClusterIT {
 
-    private static final List<String> DATACENTERS = List.of("us-east", "eu-west");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final ProjectHome HOME = ProjectHome.locate();
     private static final CassandraCluster CLUSTER = new CassandraCluster(HOME, HOME.stackDir("test"),
-            CassandraNodeSettings.datacenters("shortener-cluster-test", DATACENTERS, 3, "127.0.2.", 1, 17311, "256m", true,
-                    CassandraNodeSettings.NodeSize.SMALL));
+            StackDefinition.testRegions().cassandra());
 
     @BeforeAll
     static void startTheCluster() {

@@ -3,8 +3,11 @@ package io.shortener.cassandra;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,8 +18,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code cassandra} section. Every request goes at LOCAL_QUORUM (LOCAL_SERIAL for alias claims), so
- * a region answers from its own replicas and keeps answering while another region is cut off.
+ * The {@code cassandra} section. Requests go at LOCAL_QUORUM, so a region answers from its own replicas
+ * and keeps answering while another region is cut off (alias claims, at SERIAL, are the exception:
+ * CassandraLinkStore). When no node of the local datacenter can be reached, the driver's own
+ * datacenter failover sends requests to up to {@code failoverNodesPerRemoteDatacenter} nodes of each
+ * other datacenter, where LOCAL_QUORUM then means a quorum of that datacenter; it comes back to the
+ * local one as soon as a node there is up again.
  */
 public class CassandraFactory {
 
@@ -38,6 +45,10 @@ public class CassandraFactory {
 
     @NotNull
     private Duration requestTimeout = Duration.seconds(2);
+
+    /** 0 turns the failover to other datacenters off: a region whose datacenter is down then answers 503. */
+    @Min(0)
+    private int failoverNodesPerRemoteDatacenter = 3;
 
     @NotNull
     private Duration schemaTimeout = Duration.seconds(30);
@@ -80,6 +91,7 @@ public class CassandraFactory {
     }
 
     @JsonProperty
+    @JsonDeserialize(using = ReplicationFactorsDeserializer.class)
     public void setReplication(Map<String, Integer> replication) {
         this.replication = replication;
     }
@@ -92,6 +104,35 @@ public class CassandraFactory {
     @JsonProperty
     public void setRequestTimeout(Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    @JsonProperty
+    public int getFailoverNodesPerRemoteDatacenter() {
+        return failoverNodesPerRemoteDatacenter;
+    }
+
+    @JsonProperty
+    public void setFailoverNodesPerRemoteDatacenter(int failoverNodesPerRemoteDatacenter) {
+        this.failoverNodesPerRemoteDatacenter = failoverNodesPerRemoteDatacenter;
+    }
+
+    /** Whether the keyspace keeps replicas in more than one datacenter. */
+    public boolean severalDatacenters() {
+        return replication.size() > 1;
+    }
+
+    /** The datacenters with replicas besides the local one. */
+    public List<String> otherDatacenters() {
+        return replication.keySet().stream().filter(datacenter -> !datacenter.equals(localDatacenter)).toList();
+    }
+
+    /**
+     * The execution profile whose requests a node of {@code datacenter} coordinates, at LOCAL_QUORUM there:
+     * to ask another region's own quorum (and let its nodes' speculative retries step around one of them
+     * that is down, which EACH_QUORUM reads were seen not to do).
+     */
+    public static String profileIn(String datacenter) {
+        return "in-" + datacenter;
     }
 
     @JsonProperty
@@ -116,7 +157,7 @@ public class CassandraFactory {
 
     /** Connects; fails at once, naming the contact points, if no node answers. */
     public CqlSession connect() {
-        DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+        ProgrammaticDriverConfigLoaderBuilder config = DriverConfigLoader.programmaticBuilder()
                 .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "LOCAL_QUORUM")
                 .withString(DefaultDriverOption.REQUEST_SERIAL_CONSISTENCY, "LOCAL_SERIAL")
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout.toJavaDuration())
@@ -126,11 +167,18 @@ public class CassandraFactory {
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, schemaTimeout.toJavaDuration())
                 // A node back from a restart is used again within seconds, not after the default minute.
                 .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, java.time.Duration.ofSeconds(5))
-                .build();
+                .withInt(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_MAX_NODES_PER_REMOTE_DC, failoverNodesPerRemoteDatacenter)
+                .withBoolean(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_ALLOW_FOR_LOCAL_CONSISTENCY_LEVELS, true);
+        for (String datacenter : otherDatacenters()) {
+            config = config.startProfile(profileIn(datacenter))
+                    .withString(DefaultDriverOption.LOAD_BALANCING_LOCAL_DATACENTER, datacenter)
+                    .withInt(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_MAX_NODES_PER_REMOTE_DC, 0)
+                    .endProfile();
+        }
         return CqlSession.builder()
                 .addContactPoints(contactPoints.stream().flatMap(entry -> Arrays.stream(entry.split(","))).map(CassandraFactory::address).toList())
                 .withLocalDatacenter(localDatacenter)
-                .withConfigLoader(config)
+                .withConfigLoader(config.build())
                 .withApplicationName("shortener-service")
                 .build();
     }

@@ -1,18 +1,38 @@
 package io.shortener.link;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.servererrors.QueryExecutionException;
+import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
+import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Links in Cassandra's {@code links} table, one partition per code. Statements are prepared once; the
- * session's defaults make them LOCAL_QUORUM (and LOCAL_SERIAL for the conditional ones).
+ * Links in Cassandra's {@code links} table, one partition per code. Reads and writes go at the session's
+ * LOCAL_QUORUM, so a region serves from its own replicas. Two things need the other regions too:
+ * <ul>
+ * <li>An alias is claimed with a lightweight transaction at SERIAL (a majority of all replicas, in every
+ * region): two regions claiming one alias at once cannot both win. Nothing else on this table is
+ * conditional, so SERIAL and LOCAL_SERIAL never meet on it.</li>
+ * <li>A code absent locally is looked up again in each other region, at LOCAL_QUORUM there, before it is
+ * called absent: a link made a moment ago in another region (acknowledged by a quorum of that region)
+ * may not have reached this one yet (replication between datacenters is asynchronous), and a 404 for it
+ * would be cached.</li>
+ * </ul>
  */
 public final class CassandraLinkStore implements LinkStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CassandraLinkStore.class);
 
     private static final String COLUMNS = "code, id, url, created_at, expires_at, redirect_type, custom_alias";
 
@@ -20,17 +40,26 @@ public final class CassandraLinkStore implements LinkStore {
     private final PreparedStatement insert;
     private final PreparedStatement claim;
     private final PreparedStatement select;
+    private final PreparedStatement selectId;
     private final PreparedStatement markDeleted;
+    private final List<String> otherRegions;
 
-    public CassandraLinkStore(CqlSession session, String keyspace) {
+    /**
+     * {@code otherRegions}: the execution profiles whose requests another region's nodes coordinate
+     * ({@link io.shortener.cassandra.CassandraFactory#profileIn}), to look there for a code absent here; none in one region.
+     */
+    public CassandraLinkStore(CqlSession session, String keyspace, List<String> otherRegions) {
         this.session = session;
+        this.otherRegions = List.copyOf(otherRegions);
         String table = keyspace + ".links";
         String values = " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
         this.insert = session.prepare("INSERT INTO " + table + values);
         // Alias claims race each other: a lightweight transaction lets exactly one of them win.
         this.claim = session.prepare("INSERT INTO " + table + values + " IF NOT EXISTS");
         this.select = session.prepare("SELECT " + COLUMNS + ", deleted_at FROM " + table + " WHERE code = ?");
-        this.markDeleted = session.prepare("UPDATE " + table + " SET deleted_at = ?, url = null WHERE code = ? IF deleted_at = null");
+        this.selectId = session.prepare("SELECT id FROM " + table + " WHERE code = ?");
+        // Not conditional: a delete must work while another region is away, which a transaction at SERIAL would not.
+        this.markDeleted = session.prepare("UPDATE " + table + " SET deleted_at = ?, url = null WHERE code = ?");
     }
 
     @Override
@@ -40,12 +69,39 @@ public final class CassandraLinkStore implements LinkStore {
 
     @Override
     public boolean claim(Link link) {
-        return session.execute(bind(claim, link)).wasApplied();
+        try {
+            return session.execute(bind(claim, link).setSerialConsistencyLevel(DefaultConsistencyLevel.SERIAL)).wasApplied();
+        } catch (UnavailableException | AllNodesFailedException e) {
+            throw new AliasClaimUnavailable(link.code(), false);
+        } catch (QueryExecutionException | DriverTimeoutException e) {
+            // A timeout of the transaction (under contention, or a replica slow to answer): it may have been applied.
+            return outcomeOf(link);
+        }
+    }
+
+    /**
+     * Whether a claim whose answer was lost won: a read at SERIAL finishes any transaction in progress on
+     * the alias first, then tells whose it is.
+     */
+    private boolean outcomeOf(Link link) {
+        Row row;
+        try {
+            row = session.execute(selectId.bind(link.code()).setConsistencyLevel(DefaultConsistencyLevel.SERIAL)).one();
+        } catch (QueryExecutionException | DriverTimeoutException | AllNodesFailedException e) {
+            throw new AliasClaimUnavailable(link.code(), true);
+        }
+        if (row == null) {
+            throw new AliasClaimUnavailable(link.code(), true);
+        }
+        return row.getLong("id") == link.id();
     }
 
     @Override
     public Optional<Link> find(String code) {
         Row row = session.execute(select.bind(code).setIdempotent(true)).one();
+        for (int i = 0; row == null && i < otherRegions.size(); i++) {
+            row = lookIn(otherRegions.get(i), code);
+        }
         if (row == null || row.getInstant("deleted_at") != null || row.getString("url") == null) {
             return Optional.empty();
         }
@@ -59,13 +115,28 @@ public final class CassandraLinkStore implements LinkStore {
                 row.getBoolean("custom_alias")));
     }
 
+    /**
+     * The row as another region's quorum has it; if that region cannot be asked now (away, or slow), the
+     * local answer (none) stands: the caller's negative cache keeps that short.
+     */
+    private Row lookIn(String profile, String code) {
+        try {
+            return session.execute(select.bind(code).setIdempotent(true).setExecutionProfileName(profile)
+                    .setConsistencyLevel(DefaultConsistencyLevel.LOCAL_QUORUM)).one();
+        } catch (UnavailableException | ReadTimeoutException | DriverTimeoutException | AllNodesFailedException e) {
+            LOG.debug("code {} is absent here and {} cannot tell now: {}", code, profile, e.toString());
+            return null;
+        }
+    }
+
     @Override
     public boolean delete(String code, Instant at) {
-        // Read first: the conditional update below would otherwise create a row for a code never issued.
+        // Read first: the update below would otherwise create a row for a code never issued.
         if (find(code).isEmpty()) {
             return false;
         }
-        return session.execute(markDeleted.bind(at, code)).wasApplied();
+        session.execute(markDeleted.bind(at, code).setIdempotent(true));
+        return true;
     }
 
     private static BoundStatement bind(PreparedStatement statement, Link link) {

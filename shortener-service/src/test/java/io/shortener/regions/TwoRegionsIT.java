@@ -1,0 +1,272 @@
+package io.shortener.regions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.shortener.Await;
+import io.shortener.Http;
+import io.shortener.ShortenerConfiguration;
+import io.shortener.TestApps;
+import io.shortener.devstack.CassandraEndpoint;
+import io.shortener.devstack.CassandraNode;
+import io.shortener.devstack.LocalProcess;
+import io.shortener.devstack.StackDefinition;
+import io.shortener.devstack.junit.RealClickHouse;
+import io.shortener.devstack.junit.RealTwoRegions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two regions on real servers: datacenters us-east and eu-west of three Cassandra nodes each (RF 3 per
+ * DC), a Redis Cluster and a Kafka broker per region, and a service instance per region. What one region
+ * writes the other serves at once; an alias belongs to one region's claim; a node per DC, or a whole DC,
+ * can go without a failed request or a lost link.
+ */
+@ExtendWith({RealTwoRegions.class, RealClickHouse.class})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoRegionsIT {
+
+    private static final StackDefinition STACK = RealTwoRegions.STACK;
+    private static final String KEYSPACE = "regions";
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    // Six small nodes share two cores with the services and the load: requests get more than the default 2 s.
+    @RegisterExtension
+    static final DropwizardAppExtension<ShortenerConfiguration> EAST = TestApps.inRegion(STACK, "us-east", KEYSPACE,
+            "cassandra.requestTimeout", "5s");
+    @RegisterExtension
+    static final DropwizardAppExtension<ShortenerConfiguration> WEST = TestApps.inRegion(STACK, "eu-west", KEYSPACE,
+            "cassandra.requestTimeout", "5s");
+
+    private static CqlSession eastCql;
+    private static CqlSession westCql;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Http east = new Http(EAST.getLocalPort());
+    private final Http west = new Http(WEST.getLocalPort());
+
+    @BeforeAll
+    static void connect() {
+        eastCql = cql("us-east");
+        westCql = cql("eu-west");
+    }
+
+    @AfterAll
+    static void disconnect() {
+        eastCql.close();
+        westCql.close();
+    }
+
+    @Test
+    @Order(1)
+    void aLinkCreatedInOneRegionRedirectsFromTheOtherAtOnce() {
+        for (int i = 0; i < 50; i++) {
+            String eastUrl = "https://example.com/made-in-us-east/" + i;
+            assertThat(west.get("/" + create(east, eastUrl)).headers().firstValue("Location")).as("us-east link %d read in eu-west", i)
+                    .contains(eastUrl);
+            String westUrl = "https://example.com/made-in-eu-west/" + i;
+            assertThat(east.get("/" + create(west, westUrl)).headers().firstValue("Location")).as("eu-west link %d read in us-east", i)
+                    .contains(westUrl);
+        }
+    }
+
+    /**
+     * The case replication between regions is too slow for: eu-west's nodes are frozen while us-east
+     * stores a link, so its copies there wait as hints, which us-east holds back. eu-west's own quorum
+     * does not have the link (the control read), and yet its service redirects: it asked every region
+     * before answering 404.
+     */
+    @Test
+    @Order(2)
+    void aLinkTheOtherRegionHasNotReceivedYetIsLookedForThereBeforeA404() {
+        List<CassandraNode> eastNodes = RealTwoRegions.CASSANDRA.datacenter("us-east");
+        List<CassandraNode> westNodes = RealTwoRegions.CASSANDRA.datacenter("eu-west");
+        eastNodes.forEach(node -> node.nodetool(List.of("pausehandoff")));
+        String code;
+        try {
+            List<LocalProcess> frozen = westNodes.stream().map(node -> node.running().orElseThrow()).toList();
+            frozen.forEach(LocalProcess::pause);
+            try {
+                code = create(east, "https://example.com/not-in-eu-west-yet");
+                Await.until("us-east holding hints for eu-west", PATIENCE, () -> eastNodes.stream().anyMatch(CassandraNode::holdsHints));
+            } finally {
+                frozen.forEach(LocalProcess::resume);
+            }
+            awaitAllNodesUp();
+            assertThat(westCql.execute(SimpleStatement.newInstance("SELECT url FROM " + KEYSPACE + ".links WHERE code = ?", code)
+                    .setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM)).one())
+                    .as("control: eu-west's own quorum has not received the link").isNull();
+
+            HttpResponse<String> redirect = west.get("/" + code);
+
+            assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
+            assertThat(redirect.headers().firstValue("Location")).contains("https://example.com/not-in-eu-west-yet");
+        } finally {
+            eastNodes.forEach(node -> node.nodetool(List.of("resumehandoff")));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void anAliasClaimedInBothRegionsAtOnceGoesToExactlyOneOfThem() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            String alias = "both-" + i + "-" + System.nanoTime() % 100_000;
+            CompletableFuture<HttpResponse<String>> fromEast = CompletableFuture.supplyAsync(() -> east.postJson("/api/v1/links",
+                    "{\"url\": \"https://example.com/east-wins\", \"alias\": \"" + alias + "\"}"));
+            CompletableFuture<HttpResponse<String>> fromWest = CompletableFuture.supplyAsync(() -> west.postJson("/api/v1/links",
+                    "{\"url\": \"https://example.com/west-wins\", \"alias\": \"" + alias + "\"}"));
+            HttpResponse<String> a = fromEast.get();
+            HttpResponse<String> b = fromWest.get();
+
+            assertThat(List.of(a.statusCode(), b.statusCode())).as("%s / %s", a.body(), b.body()).containsExactlyInAnyOrder(201, 409);
+            String winner = a.statusCode() == 201 ? "https://example.com/east-wins" : "https://example.com/west-wins";
+            assertThat(east.get("/" + alias).headers().firstValue("Location")).contains(winner);
+            assertThat(west.get("/" + alias).headers().firstValue("Location")).contains(winner);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void losingOneNodeInEachDatacenterUnderLoadFailsNoRequestAndLosesNoLink() throws Exception {
+        CassandraNode eastVictim = RealTwoRegions.CASSANDRA.datacenter("us-east").get(2);
+        CassandraNode westVictim = RealTwoRegions.CASSANDRA.datacenter("eu-west").get(2);
+        SteadyLoad load = SteadyLoad.start(Map.of("us-east", east, "eu-west", west));
+        try (load) {
+            Await.until("the load running", PATIENCE, () -> load.answered() >= 200);
+            eastVictim.running().orElseThrow().kill();
+            westVictim.running().orElseThrow().kill();
+            CassandraNode observer = RealTwoRegions.CASSANDRA.datacenter("us-east").get(0);
+            Await.until("both killed nodes seen down", PATIENCE, () -> {
+                String status = observer.nodetool(List.of("status"));
+                return status.contains("DN  " + eastVictim.settings().address() + " ") && status.contains("DN  " + westVictim.settings().address() + " ");
+            });
+            long atDetection = load.answered();
+            Await.until("the load going on without them", PATIENCE, () -> load.answered() >= atDetection + 300);
+        }
+
+        assertThat(load.failures()).as("failed requests").isEmpty();
+        assertEveryLinkRedirectsFromBothRegions(load.acknowledged());
+        RealTwoRegions.CASSANDRA.restart(List.of(eastVictim, westVictim));
+        awaitAllNodesUp();
+    }
+
+    @Test
+    @Order(5)
+    void aRegionWhoseDatacenterIsDownFailsOverAndNoAcknowledgedLinkIsLost() throws Exception {
+        List<CassandraNode> eastNodes = RealTwoRegions.CASSANDRA.datacenter("us-east");
+        SteadyLoad load = SteadyLoad.start(Map.of("us-east", east, "eu-west", west));
+        List<String> duringOutage;
+        try (load) {
+            Await.until("the load running", PATIENCE, () -> load.answered() >= 200);
+            eastNodes.forEach(node -> node.running().orElseThrow().kill());
+            JsonNode degraded = Await.until("us-east's service reporting the failover", PATIENCE, () -> cassandraHealth(EAST),
+                    health -> health.path("degraded").asBoolean(false));
+            assertThat(degraded.path("healthy").asBoolean()).as("failed over is degraded, not dead: %s", degraded).isTrue();
+            long atFailover = load.answered();
+            Await.until("both regions serving with us-east's datacenter down", PATIENCE, () -> load.answered() >= atFailover + 300);
+
+            CassandraNode observer = RealTwoRegions.CASSANDRA.datacenter("eu-west").get(0);
+            Await.until("eu-west seeing us-east's nodes down", PATIENCE,
+                    () -> observer.nodetool(List.of("status")).lines().filter(line -> line.startsWith("DN ")).count() == 3);
+            for (Http region : List.of(east, west)) {
+                HttpResponse<String> alias = region.postJson("/api/v1/links",
+                        "{\"url\": \"https://example.com/a\", \"alias\": \"no-global-quorum-" + System.nanoTime() + "\"}");
+                assertThat(alias.statusCode()).as(alias.body()).isEqualTo(503);
+                assertThat(json.readTree(alias.body()).path("message").asText()).contains("alias").contains("regions");
+            }
+            duringOutage = load.failures();
+        }
+        assertThat(duringOutage).as("failed requests while us-east's datacenter was down").isEmpty();
+
+        RealTwoRegions.CASSANDRA.restart(eastNodes);
+        awaitAllNodesUp();
+        eastCql.close();
+        eastCql = cql("us-east");
+        Await.until("us-east's service back on its own datacenter", PATIENCE, () -> !cassandraHealth(EAST).path("degraded").asBoolean(true));
+        // What us-east missed while it was down reaches it as hints, replayed once its nodes are back.
+        List<SteadyLoad.Acknowledged> links = load.acknowledged();
+        Await.until("every acknowledged link in us-east's own quorum", PATIENCE,
+                () -> links.stream().allMatch(link -> storedIn(eastCql, link.code())));
+        assertThat(links.stream().filter(link -> !storedIn(westCql, link.code())).toList()).as("links missing in eu-west").isEmpty();
+        assertEveryLinkRedirectsFromBothRegions(links);
+    }
+
+    private void assertEveryLinkRedirectsFromBothRegions(List<SteadyLoad.Acknowledged> links) {
+        assertThat(links).as("links acknowledged under the load").hasSizeGreaterThan(50);
+        List<String> wrong = new ArrayList<>();
+        for (SteadyLoad.Acknowledged link : links) {
+            for (Map.Entry<String, Http> region : Map.of("us-east", east, "eu-west", west).entrySet()) {
+                HttpResponse<String> redirect = region.getValue().get("/" + link.code());
+                if (redirect.statusCode() != 302 || !link.url().equals(redirect.headers().firstValue("Location").orElse(null))) {
+                    wrong.add(link.code() + " from " + region.getKey() + ": " + redirect.statusCode());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static boolean storedIn(CqlSession session, String code) {
+        return session.execute(SimpleStatement.newInstance("SELECT url FROM " + KEYSPACE + ".links WHERE code = ?", code)
+                .setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM)).one() != null;
+    }
+
+    private String create(Http http, String url) {
+        HttpResponse<String> created = http.postJson("/api/v1/links", "{\"url\": \"" + url + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        try {
+            return json.readTree(created.body()).get("code").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode cassandraHealth(DropwizardAppExtension<ShortenerConfiguration> app) {
+        HttpResponse<String> health = new Http(app.getAdminPort()).get("/healthcheck");
+        try {
+            return json.readTree(health.body()).path("cassandra");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Until every node sees all six up: from each datacenter's first node. */
+    private static void awaitAllNodesUp() {
+        for (String datacenter : List.of("us-east", "eu-west")) {
+            CassandraNode observer = RealTwoRegions.CASSANDRA.datacenter(datacenter).get(0);
+            Await.until("all six nodes up as " + datacenter + " sees them", PATIENCE,
+                    () -> observer.nodetool(List.of("status")).lines().filter(line -> line.startsWith("UN ")).count() == 6);
+        }
+    }
+
+    private static CqlSession cql(String datacenter) {
+        CassandraEndpoint node = STACK.datacenter(datacenter).get(0).endpoint();
+        return CqlSession.builder()
+                .addContactPoint(new InetSocketAddress(node.host(), node.port()))
+                .withLocalDatacenter(datacenter)
+                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10)).build())
+                .build();
+    }
+}
