@@ -21,6 +21,7 @@ import io.shortener.cache.CacheConfiguration;
 import io.shortener.cache.CacheMetrics;
 import io.shortener.cache.CachingLinkStore;
 import io.shortener.cache.ClearLocalCacheTask;
+import io.shortener.cache.CrossRegionInvalidation;
 import io.shortener.cache.InvalidationSubscriber;
 import io.shortener.cache.LinkCodec;
 import io.shortener.cache.RedisCacheFactory;
@@ -48,6 +49,7 @@ import io.shortener.idgen.ShortCodes;
 import io.shortener.link.AliasPolicy;
 import io.shortener.link.CassandraLinkStore;
 import io.shortener.link.CreateLinkHandler;
+import io.shortener.link.LinkChanges;
 import io.shortener.link.LinkResource;
 import io.shortener.stats.ClickHouseHealthCheck;
 import io.shortener.stats.ClickStatsRepository;
@@ -95,8 +97,13 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         }
         environment.healthChecks().register("cassandra", new CassandraHealthCheck(session, cassandra.getLocalDatacenter()));
 
-        CachingLinkStore store = cachedStore(config.getCache(), new CassandraLinkStore(session, cassandra.getKeyspace(), cassandra.otherDatacenters().stream().map(CassandraFactory::profileIn).toList()),
-                environment, clock);
+        CachingLinkStore store = cachedStore(config.getCache(), new CassandraLinkStore(session, cassandra.getKeyspace(),
+                cassandra.otherDatacenters().stream().map(CassandraFactory::profileIn).toList()), environment, clock);
+        if (cassandra.severalDatacenters()) {
+            environment.lifecycle().manage(new CrossRegionInvalidation(new LinkChanges(session, cassandra.getKeyspace()), store,
+                    config.getCache().getRegions(), environment.lifecycle().scheduledExecutorService("cross-region-%d").threads(1).build(),
+                    clock, store.metrics()));
+        }
 
         ShortCodes codes = config.getIds().build();
         String publicBaseUrl = config.getLinks().getPublicBaseUrl();

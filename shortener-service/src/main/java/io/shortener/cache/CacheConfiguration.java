@@ -17,11 +17,20 @@ public class CacheConfiguration {
     @NotNull
     private RedisCacheFactory redis = new RedisCacheFactory();
 
+    @JsonProperty
+    @Valid
+    @NotNull
+    private CrossRegionConfiguration regions = new CrossRegionConfiguration();
+
     public LocalCacheConfiguration getLocal() {
         return local;
     }
 
     public RedisCacheFactory getRedis() {
         return redis;
+    }
+
+    public CrossRegionConfiguration getRegions() {
+        return regions;
     }
 }

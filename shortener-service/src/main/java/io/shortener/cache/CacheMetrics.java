@@ -20,6 +20,7 @@ public final class CacheMetrics {
     final Counter redisMisses;
     final Counter redisErrors;
     final Counter invalidationsReceived;
+    final Counter crossRegionInvalidations;
     final Timer cassandraLoads;
 
     public CacheMetrics(MetricRegistry registry) {
@@ -32,6 +33,7 @@ public final class CacheMetrics {
         redisMisses = registry.counter("cache.l2.misses");
         redisErrors = registry.counter("cache.l2.errors");
         invalidationsReceived = registry.counter("cache.invalidations.received");
+        crossRegionInvalidations = registry.counter("cache.invalidations.from-other-regions");
         cassandraLoads = registry.timer("cache.l3.loads");
     }
 

@@ -151,8 +151,25 @@ public final class CachingLinkStore implements LinkStore {
         local.invalidateAll();
     }
 
+    public CacheMetrics metrics() {
+        return metrics;
+    }
+
     public long localSize() {
         return local.estimatedSize();
+    }
+
+    /**
+     * Drops a code from every instance of this region, L1 and L2: what a change made in another region
+     * does when it arrives here.
+     */
+    public void invalidateInRegion(String code) {
+        invalidateEverywhere(code);
+    }
+
+    /** Whether the store itself (not a cache) still holds the code as a live link. */
+    public boolean storedLive(String code) {
+        return store.find(code).isPresent();
     }
 
     private void invalidateEverywhere(String code) {

@@ -3,9 +3,12 @@ package io.shortener.link;
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.servererrors.QueryExecutionException;
@@ -43,6 +46,7 @@ public final class CassandraLinkStore implements LinkStore {
     private final PreparedStatement selectId;
     private final PreparedStatement markDeleted;
     private final List<String> otherRegions;
+    private final LinkChanges changes;
 
     /**
      * {@code otherRegions}: the execution profiles whose requests another region's nodes coordinate
@@ -51,6 +55,7 @@ public final class CassandraLinkStore implements LinkStore {
     public CassandraLinkStore(CqlSession session, String keyspace, List<String> otherRegions) {
         this.session = session;
         this.otherRegions = List.copyOf(otherRegions);
+        this.changes = new LinkChanges(session, keyspace);
         String table = keyspace + ".links";
         String values = " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
         this.insert = session.prepare("INSERT INTO " + table + values);
@@ -69,13 +74,30 @@ public final class CassandraLinkStore implements LinkStore {
 
     @Override
     public boolean claim(Link link) {
+        boolean claimed;
         try {
-            return session.execute(bind(claim, link).setSerialConsistencyLevel(DefaultConsistencyLevel.SERIAL)).wasApplied();
+            claimed = session.execute(bind(claim, link).setSerialConsistencyLevel(DefaultConsistencyLevel.SERIAL)).wasApplied();
         } catch (UnavailableException | AllNodesFailedException e) {
             throw new AliasClaimUnavailable(link.code(), false);
         } catch (QueryExecutionException | DriverTimeoutException e) {
             // A timeout of the transaction (under contention, or a replica slow to answer): it may have been applied.
-            return outcomeOf(link);
+            claimed = outcomeOf(link);
+        }
+        if (claimed && !otherRegions.isEmpty()) {
+            tellOtherRegions(new LinkChange(link.code(), link.createdAt(), LinkChange.Kind.CLAIMED));
+        }
+        return claimed;
+    }
+
+    /**
+     * For other regions' caches to drop a cached "absent": best effort, as such an entry lives seconds
+     * (the negative TTL) and a lookup finds the alias anyway; the claim stands whatever happens here.
+     */
+    private void tellOtherRegions(LinkChange change) {
+        try {
+            changes.record(change);
+        } catch (DriverException e) {
+            LOG.warn("claim of {} not written to link_changes: {}", change.code(), e.toString());
         }
     }
 
@@ -135,7 +157,14 @@ public final class CassandraLinkStore implements LinkStore {
         if (find(code).isEmpty()) {
             return false;
         }
-        session.execute(markDeleted.bind(at, code).setIdempotent(true));
+        BoundStatement update = markDeleted.bind(at, code).setIdempotent(true);
+        if (otherRegions.isEmpty()) {
+            session.execute(update);
+        } else {
+            // Logged: once acknowledged, both the delete and the change the other regions read are bound to land.
+            session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED, update,
+                    changes.insert(new LinkChange(code, at, LinkChange.Kind.DELETED))).setIdempotent(true));
+        }
         return true;
     }
 

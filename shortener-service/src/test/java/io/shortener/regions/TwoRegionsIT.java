@@ -147,8 +147,31 @@ class TwoRegionsIT {
         }
     }
 
+    /**
+     * The other region served the link from its caches (L1 and its own Redis) just before; the deleting
+     * region's pub/sub does not reach it, link_changes does. The bound is the poll interval (0.5 s) plus
+     * replication; on two shared cores the test allows 5 s, far below the L1 TTL (60 s) the control is.
+     */
     @Test
     @Order(4)
+    void aLinkDeletedInOneRegionStopsRedirectingInTheOtherWithinTheBound() {
+        for (int i = 0; i < 4; i++) {
+            Http maker = i % 2 == 0 ? east : west;
+            Http other = i % 2 == 0 ? west : east;
+            String code = create(maker, "https://example.com/to-be-deleted/" + i);
+            for (int read = 0; read < 2; read++) {
+                assertThat(other.get("/" + code).statusCode()).as("served from the other region's caches before the delete").isEqualTo(302);
+            }
+
+            assertThat(maker.delete("/api/v1/links/" + code).statusCode()).isEqualTo(204);
+
+            Await.until("link " + code + " gone from the other region", Duration.ofSeconds(5), () -> other.get("/" + code).statusCode() == 404);
+            assertThat(maker.get("/" + code).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    @Order(5)
     void losingOneNodeInEachDatacenterUnderLoadFailsNoRequestAndLosesNoLink() throws Exception {
         CassandraNode eastVictim = RealTwoRegions.CASSANDRA.datacenter("us-east").get(2);
         CassandraNode westVictim = RealTwoRegions.CASSANDRA.datacenter("eu-west").get(2);
@@ -173,7 +196,7 @@ class TwoRegionsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRegionWhoseDatacenterIsDownFailsOverAndNoAcknowledgedLinkIsLost() throws Exception {
         List<CassandraNode> eastNodes = RealTwoRegions.CASSANDRA.datacenter("us-east");
         SteadyLoad load = SteadyLoad.start(Map.of("us-east", east, "eu-west", west));

@@ -1,0 +1,101 @@
+package io.shortener.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.dropwizard.lifecycle.Managed;
+import io.shortener.link.LinkChange;
+import io.shortener.link.LinkChanges;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings deletes and alias claims made in other regions to this region's caches. Every instance reads
+ * {@code link_changes} for the last {@code lookback} every {@code pollInterval}, and the last
+ * {@code sweepWindow} every {@code sweepInterval} (changes a region cut off receives late, as hints),
+ * and drops each new code from every instance of its region (L1 through Redis pub/sub, and L2).
+ *
+ * <p>A delete's change and its update of {@code links} are separate rows, which may reach this region
+ * in either order: a code whose link this region's Cassandra still holds live is dropped again at every
+ * poll until the update has arrived, so that a reader who reloaded the link meanwhile does not keep it.
+ */
+public final class CrossRegionInvalidation implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrossRegionInvalidation.class);
+
+    private final LinkChanges changes;
+    private final CachingLinkStore store;
+    private final CrossRegionConfiguration config;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final Cache<LinkChange, Boolean> seen;
+    private final Map<String, Instant> awaitingDelete = new ConcurrentHashMap<>();
+    private final CacheMetrics metrics;
+
+    public CrossRegionInvalidation(LinkChanges changes, CachingLinkStore store, CrossRegionConfiguration config,
+                                   ScheduledExecutorService scheduler, Clock clock, CacheMetrics metrics) {
+        this.changes = changes;
+        this.store = store;
+        this.config = config;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.seen = Caffeine.newBuilder().expireAfterWrite(config.sweepWindow()).build();
+    }
+
+    @Override
+    public void start() {
+        scheduler.scheduleWithFixedDelay(() -> guarded(this::poll), 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> guarded(this::sweep), config.sweepInterval().toMillis(),
+                config.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        scheduler.shutdownNow();
+    }
+
+    /** The last {@code lookback} of changes, then the deletes whose update had not arrived yet. */
+    void poll() {
+        Instant now = clock.instant();
+        apply(now.minus(config.lookback()), now);
+        awaitingDelete.forEach((code, since) -> {
+            store.invalidateInRegion(code);
+            if (!store.storedLive(code) || since.isBefore(now.minus(config.sweepWindow()))) {
+                awaitingDelete.remove(code);
+            }
+        });
+    }
+
+    void sweep() {
+        Instant now = clock.instant();
+        apply(now.minus(config.sweepWindow()), now);
+    }
+
+    private void apply(Instant from, Instant to) {
+        for (LinkChange change : changes.between(from, to)) {
+            if (seen.asMap().putIfAbsent(change, Boolean.TRUE) != null) {
+                continue;
+            }
+            metrics.crossRegionInvalidations.inc();
+            store.invalidateInRegion(change.code());
+            if (change.kind() == LinkChange.Kind.DELETED && store.storedLive(change.code())) {
+                awaitingDelete.put(change.code(), clock.instant());
+            }
+        }
+    }
+
+    /** A failed read (Cassandra slow or away) is tried again at the next tick; the tick must not die of it. */
+    private static void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.warn("reading other regions' link changes failed; trying again: {}", e.toString());
+        }
+    }
+}
