@@ -45,6 +45,9 @@ import io.shortener.error.RequestBodyLimit;
 import io.shortener.error.StorageUnavailableMapper;
 import io.shortener.error.UnexpectedErrorMapper;
 import io.shortener.error.WebApplicationExceptionMapper;
+import io.shortener.idgen.IdsFactory;
+import io.shortener.idgen.MachineIds;
+import io.shortener.idgen.MachineLease;
 import io.shortener.idgen.ShortCodes;
 import io.shortener.link.AliasPolicy;
 import io.shortener.link.CassandraLinkStore;
@@ -105,7 +108,17 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                     clock, store.metrics()));
         }
 
-        ShortCodes codes = config.getIds().build();
+        IdsFactory ids = config.getIds();
+        MachineIds machines;
+        if (ids.leased()) {
+            MachineLease lease = ids.lease(session, cassandra.getKeyspace(),
+                    environment.lifecycle().scheduledExecutorService("machine-lease-%d").threads(1).build(), clock);
+            environment.lifecycle().manage(lease);
+            machines = lease;
+        } else {
+            machines = ids.fixedMachine();
+        }
+        ShortCodes codes = ids.build(machines);
         String publicBaseUrl = config.getLinks().getPublicBaseUrl();
         LinkService links = new LinkService(
                 store,
@@ -146,12 +159,11 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
             return ClickRecorder.NONE;
         }
         int region = config.getIds().getRegion();
-        int machine = config.getIds().getMachine();
         ClickPipeline pipeline = new ClickPipeline(
                 clicks.journals(),
-                codes::nextId,
-                new ClickEnricher(new UserAgentClassifier(), new VisitorIds(clicks.getVisitorKey()), region, machine),
-                clicks.producer("shortener-" + region + "-" + machine), clicks.getTopic(), clicks.getSenderNice(),
+                codes::nextEventId,
+                new ClickEnricher(new UserAgentClassifier(), new VisitorIds(clicks.getVisitorKey()), region, codes::machine),
+                clicks.producer("shortener-" + region + "-" + ProcessHandle.current().pid()), clicks.getTopic(), clicks.getSenderNice(),
                 environment.metrics());
         environment.lifecycle().manage(pipeline);
         environment.healthChecks().register("clicks", new ClickHealthCheck(pipeline));

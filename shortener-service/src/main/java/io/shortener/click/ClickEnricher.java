@@ -3,6 +3,7 @@ package io.shortener.click;
 import io.shortener.clickevent.ClickEvent;
 import java.net.URI;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 
 /** Turns what a redirect saw into a click event. Not thread-safe (VisitorIds): used by the one sending thread. */
 public final class ClickEnricher {
@@ -10,9 +11,9 @@ public final class ClickEnricher {
     private final UserAgentClassifier classifier;
     private final VisitorIds visitors;
     private final int region;
-    private final int instance;
+    private final IntSupplier instance;
 
-    public ClickEnricher(UserAgentClassifier classifier, VisitorIds visitors, int region, int instance) {
+    public ClickEnricher(UserAgentClassifier classifier, VisitorIds visitors, int region, IntSupplier instance) {
         this.classifier = classifier;
         this.visitors = visitors;
         this.region = region;
@@ -23,7 +24,7 @@ public final class ClickEnricher {
     public ClickEvent enrich(long eventId, RawClick click) {
         UserAgentClassifier.Classification agent = classifier.classify(click.userAgent(), click.head());
         return new ClickEvent(ClickEvent.SCHEMA_VERSION, eventId, click.code(), click.timestampMillis(),
-                region, instance, referrerHost(click.referer()), agent.deviceClass(), agent.browser(), agent.os(), agent.bot(),
+                region, instance.getAsInt(), referrerHost(click.referer()), agent.deviceClass(), agent.browser(), agent.os(), agent.bot(),
                 country(click.country()), visitors.of(click.clientAddress(), click.userAgent(), click.timestampMillis()));
     }
 

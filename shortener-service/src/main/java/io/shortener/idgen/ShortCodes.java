@@ -11,16 +11,30 @@ import java.util.OptionalLong;
  */
 public final class ShortCodes {
 
-    private final SnowflakeGenerator generator;
+    private final MachineIds machines;
     private final FeistelPermutation permutation;
 
-    public ShortCodes(SnowflakeGenerator generator, FeistelPermutation permutation) {
-        this.generator = generator;
+    public ShortCodes(MachineIds machines, FeistelPermutation permutation) {
+        this.machines = machines;
         this.permutation = permutation;
     }
 
+    public ShortCodes(SnowflakeGenerator generator, FeistelPermutation permutation) {
+        this(new FixedMachine(generator), permutation);
+    }
+
+    /** The ID of a new link; {@link IdsUnavailable} while this instance holds no valid machine ID. */
     public long nextId() {
-        return generator.nextId();
+        return machines.forLinks().nextId();
+    }
+
+    /** The ID of a click event: never waits for, or fails on, the machine ID lease. */
+    public long nextEventId() {
+        return machines.forEvents().nextId();
+    }
+
+    public int machine() {
+        return machines.machine();
     }
 
     public String codeFor(long id) {
@@ -34,7 +48,7 @@ public final class ShortCodes {
     }
 
     public SnowflakeId decompose(long id) {
-        return generator.decompose(id);
+        return machines.forEvents().decompose(id);
     }
 
     /** Whether a string has the form of a generated code, and so could be issued one day. */

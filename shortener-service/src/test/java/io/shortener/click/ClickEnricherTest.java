@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ClickEnricherTest {
 
-    private final ClickEnricher enricher = new ClickEnricher(new UserAgentClassifier(), new VisitorIds("k"), 3, 7);
+    private final ClickEnricher enricher = new ClickEnricher(new UserAgentClassifier(), new VisitorIds("k"), 3, () -> 7);
 
     @Test
     void anEventCarriesTheCodeTimeRegionInstanceAndWhatTheRequestTold() {

@@ -91,7 +91,7 @@ class ClickPipelineTest {
             journals.add(new ClickJournal(dir.resolve("stripe-" + i), SEGMENT, 1 << 24));
         }
         return new ClickPipeline(journals, ids::incrementAndGet,
-                new ClickEnricher(new UserAgentClassifier(), new VisitorIds("test-key"), 0, 0), producer, "clicks", 0, metrics);
+                new ClickEnricher(new UserAgentClassifier(), new VisitorIds("test-key"), 0, () -> 0), producer, "clicks", 0, metrics);
     }
 
     private static RawClick click(String code) {
