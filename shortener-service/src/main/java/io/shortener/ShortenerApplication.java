@@ -48,6 +48,7 @@ import io.shortener.error.WebApplicationExceptionMapper;
 import io.shortener.idgen.IdsFactory;
 import io.shortener.idgen.MachineIds;
 import io.shortener.idgen.MachineLease;
+import io.shortener.idgen.MachineLeaseHealthCheck;
 import io.shortener.idgen.ShortCodes;
 import io.shortener.link.AliasPolicy;
 import io.shortener.link.CassandraLinkStore;
@@ -114,6 +115,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
             MachineLease lease = ids.lease(session, cassandra.getKeyspace(),
                     environment.lifecycle().scheduledExecutorService("machine-lease-%d").threads(1).build(), clock);
             environment.lifecycle().manage(lease);
+            environment.healthChecks().register("ids", new MachineLeaseHealthCheck(lease, clock));
             machines = lease;
         } else {
             machines = ids.fixedMachine();

@@ -38,16 +38,17 @@ class ClickTallyTest {
     }
 
     @Test
-    void breaksEachClickDownByReferrerCountryDeviceBrowserAndOsWithTheTablesDefaults() {
+    void breaksEachClickDownByReferrerCountryDeviceBrowserOsAndRegionWithTheTablesDefaults() {
         ClickTally tally = new ClickTally();
-        tally.add(new CountedClick(1, "a", MINUTE * 1000, 0, 0, null, null, null, null, null, false, null));
+        tally.add(new CountedClick(1, "a", MINUTE * 1000, 1, 0, null, null, null, null, null, false, null));
 
         assertThat(text(tally.breakdownRows(3)).lines().sorted()).containsExactly(
                 "a\tbrowser\t2025-11-24 16:00:00\tOther\t3\t1\t1",
                 "a\tcountry\t2025-11-24 16:00:00\t\t3\t1\t1",
                 "a\tdevice\t2025-11-24 16:00:00\tother\t3\t1\t1",
                 "a\tos\t2025-11-24 16:00:00\tOther\t3\t1\t1",
-                "a\treferrer\t2025-11-24 16:00:00\t\t3\t1\t1");
+                "a\treferrer\t2025-11-24 16:00:00\t\t3\t1\t1",
+                "a\tregion\t2025-11-24 16:00:00\t1\t3\t1\t1");
     }
 
     @Test

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A real Cassandra 5 node as a forked JVM ({@code CassandraDaemon}) on the classpath that the
@@ -141,20 +139,6 @@ public final class CassandraNode {
 
     public boolean stop() {
         return process.stop();
-    }
-
-    /**
-     * Whether the node keeps hints on disk: writes for another node that did not answer, to be replayed
-     * to it later (written out every hints_flush_period, 10 s).
-     */
-    public boolean holdsHints() {
-        try (Stream<Path> files = Files.list(dir.resolve("data/hints"))) {
-            return files.anyMatch(file -> file.getFileName().toString().endsWith(".hints"));
-        } catch (NoSuchFileException e) {
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Stops the node and removes its data, logs and configuration. */

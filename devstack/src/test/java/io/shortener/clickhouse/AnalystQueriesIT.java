@@ -63,7 +63,9 @@ class AnalystQueriesIT {
                 + " (4, 'spring-b', '2026-11-24 11:20:00', 0, 1, 'mail.example', 'FR', 'mobile', 'Mobile Safari', 'iOS', 0, 'v4'),"
                 + " (5, 'spring-b', '2026-11-24 11:30:00', 0, 1, 'news.example', 'DE', 'bot', 'Googlebot', 'Other', 1, 'b1'),"
                 + " (6, 'other', '2026-11-24 12:00:00', 0, 0, '', '', 'mobile', 'Chrome Mobile', 'Android', 0, 'v5'),"
-                + " (7, 'spring-a', '2026-11-25 00:00:00', 0, 0, '', 'DE', 'mobile', 'Chrome Mobile', 'Android', 0, 'v6')");
+                + " (7, 'spring-a', '2026-11-25 00:00:00', 0, 0, '', 'DE', 'mobile', 'Chrome Mobile', 'Android', 0, 'v6'),"
+                // A click answered in region 1, the day before every other query's window.
+                + " (8, 'spring-a', '2026-11-23 08:00:00', 1, 3, '', 'IE', 'desktop', 'Firefox', 'Linux', 0, 'v7')");
     }
 
     @Test
@@ -137,11 +139,20 @@ class AnalystQueriesIT {
     }
 
     @Test
+    void clicksByRegionSplitTheTrafficByTheRegionThatAnsweredCountingAReplayedEventOnce() throws SQLException {
+        assertThat(run("clicks_by_region", Map.of("code", "%", "from", "2026-11-23", "to", "2026-11-25"))).containsExactly(
+                List.of("0", "6", "5"),
+                List.of("1", "1", "1"));
+        assertThat(run("clicks_by_region", Map.of("code", "spring-b", "from", "2026-11-23", "to", "2026-11-25")))
+                .containsExactly(List.of("0", "3", "2"));
+    }
+
+    @Test
     void everyQueryInTheFolderIsCoveredHere() throws Exception {
         try (Stream<Path> files = Files.list(QUERIES)) {
             assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
                     "clicks_over_time.sql", "top_links.sql", "top_referrers.sql", "top_countries.sql", "devices.sql",
-                    "unique_visitors.sql", "bot_share.sql", "country_by_device.sql", "referrers_by_hour.sql");
+                    "unique_visitors.sql", "bot_share.sql", "country_by_device.sql", "referrers_by_hour.sql", "clicks_by_region.sql");
         }
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Snowflake machine ID leased in Cassandra's {@code machine_leases}: claimed at start (a free ID of the
- * region, IF NOT EXISTS with a TTL), renewed every third of the TTL (IF this instance still holds it),
- * given back on a clean stop. The lease counts as valid until the start of the last successful renewal
+ * region, IF NOT EXISTS with a TTL), renewed every third of the TTL (IF this instance still holds it; a
+ * failed renewal is tried again every second), given back on a clean stop. The lease counts as valid until the start of the last successful renewal
  * plus the TTL, less {@code clockSkew}: past that, another instance may have taken the ID, so new links
  * answer 503 until a renewal or a new claim succeeds. Transactions run at LOCAL_SERIAL (the session's).
  */
@@ -28,9 +29,12 @@ public final class MachineLease implements MachineIds, Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(MachineLease.class);
 
-    /** The ID held and until when it may be used. */
-    private record Held(int machine, SnowflakeGenerator generator, Instant validUntil) {
+    /** The ID held, when its lease was last renewed (asked for), and until when it may be used. */
+    private record Held(int machine, SnowflakeGenerator generator, Instant renewedAt, Instant validUntil) {
     }
+
+    /** How often the lease is looked at: a renewal that failed, or an ID lost, is tried again this soon. */
+    private static final Duration TICK = Duration.ofSeconds(1);
 
     private final CqlSession session;
     private final PreparedStatement claim;
@@ -67,8 +71,8 @@ public final class MachineLease implements MachineIds, Managed {
             throw new IllegalStateException("no free Snowflake machine ID in region " + base.region() + ": all "
                     + (base.layout().maxMachine() + 1) + " are leased by live instances");
         }
-        long every = ttl.toMillis() / 3;
-        scheduler.scheduleWithFixedDelay(this::renewOrClaim, every, every, TimeUnit.MILLISECONDS);
+        long tick = Math.min(TICK.toMillis(), ttl.toMillis() / 3);
+        scheduler.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -108,12 +112,30 @@ public final class MachineLease implements MachineIds, Managed {
         return forEvents().settings().machine();
     }
 
+    /** Until when the lease held now may issue link IDs; empty when none is held. */
+    public Optional<Instant> validUntil() {
+        Held current = held;
+        return current == null ? Optional.empty() : Optional.of(current.validUntil());
+    }
+
+    public int region() {
+        return base.region();
+    }
+
+    /** Renews every third of the TTL; after a failed renewal (or with no ID) at every tick, until it succeeds. */
+    private void tick() {
+        Held current = held;
+        if (current == null || !clock.instant().isBefore(current.renewedAt().plus(ttl.dividedBy(3)))) {
+            renewOrClaim();
+        }
+    }
+
     void renewOrClaim() {
         Held current = held;
         Instant asked = clock.instant();
         try {
             if (current != null && session.execute(renew.bind((int) ttl.toSeconds(), holder, base.region(), current.machine(), holder)).wasApplied()) {
-                held = new Held(current.machine(), current.generator(), validUntil(asked));
+                held = new Held(current.machine(), current.generator(), asked, validUntil(asked));
                 return;
             }
             if (current != null) {
@@ -144,7 +166,7 @@ public final class MachineLease implements MachineIds, Managed {
                 SnowflakeGenerator generator = last != null && last.settings().machine() == machine ? last
                         : new SnowflakeGenerator(new SnowflakeSettings(base.layout(), base.epoch(), base.region(), machine, base.maxClockBackwards()));
                 lastGenerator = generator;
-                held = new Held(machine, generator, validUntil(asked));
+                held = new Held(machine, generator, asked, validUntil(asked));
                 LOG.info("leased Snowflake machine ID {} in region {} for {} s at a time", machine, base.region(), ttl.toSeconds());
                 return true;
             }

@@ -97,7 +97,7 @@ public final class ClickStatsRepository {
         }
         return new LinkStats.Top(byDimension.getOrDefault("referrer", List.of()), byDimension.getOrDefault("country", List.of()),
                 byDimension.getOrDefault("device", List.of()), byDimension.getOrDefault("browser", List.of()),
-                byDimension.getOrDefault("os", List.of()));
+                byDimension.getOrDefault("os", List.of()), byDimension.getOrDefault("region", List.of()));
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, String code, StatsPeriod period)

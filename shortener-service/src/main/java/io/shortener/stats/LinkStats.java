@@ -20,8 +20,12 @@ public record LinkStats(String code, @JsonFormat(shape = JsonFormat.Shape.STRING
     public record Point(@JsonFormat(shape = JsonFormat.Shape.STRING) Instant start, long clicks, long humanClicks) {
     }
 
-    /** The most frequent values, most clicks first; referrer "" is direct traffic, country "" unknown. */
-    public record Top(List<Count> referrers, List<Count> countries, List<Count> devices, List<Count> browsers, List<Count> os) {
+    /**
+     * The most frequent values, most clicks first; referrer "" is direct traffic, country "" unknown; a
+     * region is the Snowflake region number ({@code ids.region}) of the service that answered the redirect.
+     */
+    public record Top(List<Count> referrers, List<Count> countries, List<Count> devices, List<Count> browsers, List<Count> os,
+                      List<Count> regions) {
     }
 
     public record Count(String value, long clicks, long humanClicks) {

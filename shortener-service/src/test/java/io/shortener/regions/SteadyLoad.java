@@ -28,11 +28,25 @@ final class SteadyLoad implements AutoCloseable {
     record Acknowledged(String code, String url, String region) {
     }
 
+    /** A request not answered as expected; {@code link} is the link a redirect asked for (null for a create). */
+    record Failure(String askedIn, Acknowledged link, int status, String answer) {
+
+        boolean isNotFound() {
+            return link != null && status == 404;
+        }
+
+        @Override
+        public String toString() {
+            return link == null ? askedIn + " create: " + status + " " + answer
+                    : askedIn + " redirect of " + link.code() + " (made in " + link.region() + "): " + status + " " + answer;
+        }
+    }
+
     private static final int WORKERS_PER_REGION = 2;
 
     private final Map<String, Http> regions;
     private final List<Acknowledged> acknowledged = Collections.synchronizedList(new ArrayList<>());
-    private final Queue<String> failures = new ConcurrentLinkedQueue<>();
+    private final Queue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final AtomicLong answered = new AtomicLong();
     private final AtomicBoolean stop = new AtomicBoolean();
     private final ExecutorService workers;
@@ -66,7 +80,7 @@ final class SteadyLoad implements AutoCloseable {
         }
     }
 
-    List<String> failures() {
+    List<Failure> failures() {
         return List.copyOf(failures);
     }
 
@@ -88,7 +102,7 @@ final class SteadyLoad implements AutoCloseable {
             try {
                 HttpResponse<String> created = http.postJson("/api/v1/links", "{\"url\": \"" + url + "\"}");
                 if (created.statusCode() != 201) {
-                    failures.add(region + " create: " + created.statusCode() + " " + created.body());
+                    failures.add(new Failure(region, null, created.statusCode(), created.body()));
                     continue;
                 }
                 Acknowledged mine = new Acknowledged(json.readTree(created.body()).get("code").asText(), url, region);
@@ -99,14 +113,13 @@ final class SteadyLoad implements AutoCloseable {
                     String from = names.get(ThreadLocalRandom.current().nextInt(names.size()));
                     HttpResponse<String> redirect = regions.get(from).get("/" + link.code());
                     if (redirect.statusCode() != 302 || !link.url().equals(redirect.headers().firstValue("Location").orElse(null))) {
-                        failures.add(from + " redirect of " + link.code() + " (made in " + link.region() + "): " + redirect.statusCode()
-                                + " " + redirect.body());
+                        failures.add(new Failure(from, link, redirect.statusCode(), redirect.body()));
                     } else {
                         answered.incrementAndGet();
                     }
                 }
             } catch (RuntimeException | IOException e) {
-                failures.add(region + ": " + e);
+                failures.add(new Failure(region, null, -1, e.toString()));
             }
         }
     }

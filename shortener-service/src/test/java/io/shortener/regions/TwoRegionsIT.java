@@ -13,10 +13,15 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.shortener.Await;
 import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
+import io.shortener.StatsPolling;
 import io.shortener.TestApps;
+import io.shortener.devstack.AnalyticsJob;
 import io.shortener.devstack.CassandraEndpoint;
 import io.shortener.devstack.CassandraNode;
 import io.shortener.devstack.LocalProcess;
+import io.shortener.devstack.ProjectHome;
+import io.shortener.devstack.RegionSettings;
+import io.shortener.devstack.SparkJobSettings;
 import io.shortener.devstack.StackDefinition;
 import io.shortener.devstack.junit.RealClickHouse;
 import io.shortener.devstack.junit.RealTwoRegions;
@@ -26,6 +31,7 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +57,7 @@ class TwoRegionsIT {
     private static final StackDefinition STACK = RealTwoRegions.STACK;
     private static final String KEYSPACE = "regions";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final ProjectHome HOME = ProjectHome.locate();
 
     // Six small nodes share two cores with the services and the load: requests get more than the default 2 s.
     @RegisterExtension
@@ -93,8 +100,8 @@ class TwoRegionsIT {
     }
 
     /**
-     * The case replication between regions is too slow for: eu-west's nodes are frozen while us-east
-     * stores a link, so its copies there wait as hints, which us-east holds back. eu-west's own quorum
+     * The case replication between regions is too slow for: eu-west's nodes are frozen (and seen down)
+     * while us-east stores a link, so its copies there wait as hints, which us-east holds back. eu-west's own quorum
      * does not have the link (the control read), and yet its service redirects: it asked every region
      * before answering 404.
      */
@@ -109,8 +116,11 @@ class TwoRegionsIT {
             List<LocalProcess> frozen = westNodes.stream().map(node -> node.running().orElseThrow()).toList();
             frozen.forEach(LocalProcess::pause);
             try {
+                // Once us-east holds eu-west's nodes down, it keeps their copies of a write as hints without sending them.
+                CassandraNode observer = eastNodes.get(0);
+                Await.until("us-east seeing eu-west's nodes down", PATIENCE,
+                        () -> observer.nodetool(List.of("status")).lines().filter(line -> line.startsWith("DN ")).count() == 3);
                 code = create(east, "https://example.com/not-in-eu-west-yet");
-                Await.until("us-east holding hints for eu-west", PATIENCE, () -> eastNodes.stream().anyMatch(CassandraNode::holdsHints));
             } finally {
                 frozen.forEach(LocalProcess::resume);
             }
@@ -125,6 +135,11 @@ class TwoRegionsIT {
             assertThat(redirect.headers().firstValue("Location")).contains("https://example.com/not-in-eu-west-yet");
         } finally {
             eastNodes.forEach(node -> node.nodetool(List.of("resumehandoff")));
+            // Frozen, eu-west could not renew its service's machine ID lease: it creates nothing until it has one again.
+            for (DropwizardAppExtension<ShortenerConfiguration> app : List.of(EAST, WEST)) {
+                Await.until("a valid machine ID lease", PATIENCE, () -> health(app).path("ids"),
+                        ids -> !ids.path("degraded").asBoolean(true));
+            }
         }
     }
 
@@ -170,8 +185,37 @@ class TwoRegionsIT {
         }
     }
 
+    /** One analytics job reads both regions' Kafka clusters; the region that answered is a dimension of the stats. */
     @Test
     @Order(5)
+    void redirectsInBothRegionsAreCountedOnceEachAndSplitByRegion() throws Exception {
+        RealClickHouse.freshDatabase(KEYSPACE);
+        AnalyticsJob job = new AnalyticsJob(HOME, HOME.stackDir(STACK.name()), SparkJobSettings.local().withTrigger("1 second"));
+        job.wipe();
+        job.start(STACK.regions().stream().map(RegionSettings::kafka).toList(), "clicks", RealClickHouse.SETTINGS.withDatabase(KEYSPACE));
+        try {
+            String code = create(east, "https://example.com/counted-in-both-regions");
+            for (int i = 0; i < 30; i++) {
+                assertThat(east.get("/" + code).statusCode()).isEqualTo(302);
+            }
+            for (int i = 0; i < 20; i++) {
+                assertThat(west.get("/" + code).statusCode()).isEqualTo(302);
+            }
+
+            JsonNode stats = StatsPolling.awaitClicks(west, code, 50, Duration.ofSeconds(150));
+
+            assertThat(stats.path("totals").path("clicks").asLong()).as("%s", stats).isEqualTo(50);
+            Map<String, Long> byRegion = new LinkedHashMap<>();
+            stats.path("top").path("regions").forEach(region -> byRegion.put(region.path("value").asText(), region.path("clicks").asLong()));
+            assertThat(byRegion).as("%s", stats).containsExactly(Map.entry("0", 30L), Map.entry("1", 20L));
+        } finally {
+            job.stop();
+            job.wipe();
+        }
+    }
+
+    @Test
+    @Order(6)
     void losingOneNodeInEachDatacenterUnderLoadFailsNoRequestAndLosesNoLink() throws Exception {
         CassandraNode eastVictim = RealTwoRegions.CASSANDRA.datacenter("us-east").get(2);
         CassandraNode westVictim = RealTwoRegions.CASSANDRA.datacenter("eu-west").get(2);
@@ -196,11 +240,11 @@ class TwoRegionsIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aRegionWhoseDatacenterIsDownFailsOverAndNoAcknowledgedLinkIsLost() throws Exception {
         List<CassandraNode> eastNodes = RealTwoRegions.CASSANDRA.datacenter("us-east");
         SteadyLoad load = SteadyLoad.start(Map.of("us-east", east, "eu-west", west));
-        List<String> duringOutage;
+        List<SteadyLoad.Failure> duringOutage;
         try (load) {
             Await.until("the load running", PATIENCE, () -> load.answered() >= 200);
             eastNodes.forEach(node -> node.running().orElseThrow().kill());
@@ -221,7 +265,13 @@ class TwoRegionsIT {
             }
             duringOutage = load.failures();
         }
-        assertThat(duringOutage).as("failed requests while us-east's datacenter was down").isEmpty();
+        // A link us-east acknowledged in the moment before its datacenter died may not have reached eu-west
+        // yet (replication between regions is asynchronous): it is missing from both regions until us-east is
+        // back, and then found (below). Nothing else may fail.
+        assertThat(duringOutage.stream().filter(failure -> !(failure.isNotFound() && failure.link().region().equals("us-east"))))
+                .as("failed requests while us-east's datacenter was down").isEmpty();
+        assertThat(duringOutage.stream().map(failure -> failure.link().code()).distinct().count())
+                .as("links in flight to eu-west when us-east died: %s", duringOutage).isLessThanOrEqualTo(4);
 
         RealTwoRegions.CASSANDRA.restart(eastNodes);
         awaitAllNodesUp();
@@ -232,12 +282,18 @@ class TwoRegionsIT {
         List<SteadyLoad.Acknowledged> links = load.acknowledged();
         Await.until("every acknowledged link in us-east's own quorum", PATIENCE,
                 () -> links.stream().allMatch(link -> storedIn(eastCql, link.code())));
-        assertThat(links.stream().filter(link -> !storedIn(westCql, link.code())).toList()).as("links missing in eu-west").isEmpty();
-        assertEveryLinkRedirectsFromBothRegions(links);
+        Await.until("every acknowledged link in eu-west's own quorum", PATIENCE,
+                () -> links.stream().allMatch(link -> storedIn(westCql, link.code())));
+        // A link answered 404 during the outage is cached as absent for the negative TTL (10 s).
+        Await.until("every acknowledged link redirecting from both regions", PATIENCE, () -> wrongRedirects(links), List::isEmpty);
     }
 
     private void assertEveryLinkRedirectsFromBothRegions(List<SteadyLoad.Acknowledged> links) {
         assertThat(links).as("links acknowledged under the load").hasSizeGreaterThan(50);
+        assertThat(wrongRedirects(links)).isEmpty();
+    }
+
+    private List<String> wrongRedirects(List<SteadyLoad.Acknowledged> links) {
         List<String> wrong = new ArrayList<>();
         for (SteadyLoad.Acknowledged link : links) {
             for (Map.Entry<String, Http> region : Map.of("us-east", east, "eu-west", west).entrySet()) {
@@ -247,7 +303,7 @@ class TwoRegionsIT {
                 }
             }
         }
-        assertThat(wrong).isEmpty();
+        return wrong;
     }
 
     private static boolean storedIn(CqlSession session, String code) {
@@ -266,9 +322,13 @@ class TwoRegionsIT {
     }
 
     private JsonNode cassandraHealth(DropwizardAppExtension<ShortenerConfiguration> app) {
+        return health(app).path("cassandra");
+    }
+
+    private JsonNode health(DropwizardAppExtension<ShortenerConfiguration> app) {
         HttpResponse<String> health = new Http(app.getAdminPort()).get("/healthcheck");
         try {
-            return json.readTree(health.body()).path("cassandra");
+            return json.readTree(health.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
