@@ -11,7 +11,7 @@ import java.util.Locale;
  * The command line.
  *
  * <pre>
- * java -jar loadtest.jar http  --target http://127.0.0.1:8080 --scenario hot|zipf|create|mix
+ * java -jar loadtest.jar http  --target http://127.0.0.1:8080 --scenario hot|zipf|create|alias|mix
  *                              [--rate 10000 | --closed] [--connections 32] [--duration 30s] [--warmup 10s]
  *                              [--links 10000] [--zipf-exponent 1.0] [--code CODE] [--seed 42]
  *                              [--name NAME] [--report target/loadtest/NAME]
@@ -55,9 +55,10 @@ public final class LoadTest {
                     : new Seeder(target).seed(1, runId).get(0));
             case "zipf" -> Scenario.zipf(host, seeded(target, options, runId), options.decimal("zipf-exponent", 1.0));
             case "create" -> Scenario.create(host, runId);
+            case "alias" -> Scenario.alias(host, runId);
             case "mix" -> Scenario.mix(Scenario.zipf(host, seeded(target, options, runId), options.decimal("zipf-exponent", 1.0)),
                     Scenario.create(host, runId));
-            default -> throw new IllegalArgumentException("scenario must be hot, zipf, create or mix");
+            default -> throw new IllegalArgumentException("scenario must be hot, zipf, create, alias or mix");
         };
         boolean closed = options.flag("closed");
         double rate = options.decimal("rate", 1000);

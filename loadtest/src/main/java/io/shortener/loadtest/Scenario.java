@@ -103,6 +103,24 @@ interface Scenario {
         };
     }
 
+    /** New links, each under a custom alias of its own: each create is an alias claim (a lightweight transaction). */
+    static Scenario alias(String host, String runId) {
+        AtomicLong counter = new AtomicLong();
+        return new Scenario() {
+            @Override
+            public Request next(SplittableRandom random) {
+                long n = counter.incrementAndGet();
+                return postJson(host, "/api/v1/links", "{\"url\": \"https://example.com/loadtest/" + runId + "/" + n
+                        + "\", \"alias\": \"lt-" + runId + "-" + n + "\"}");
+            }
+
+            @Override
+            public String name() {
+                return "alias";
+            }
+        };
+    }
+
     /** Ten Zipf redirects to one create. */
     static Scenario mix(Scenario reads, Scenario writes) {
         return new Scenario() {

@@ -116,10 +116,12 @@ class TwoRegionsIT {
             List<LocalProcess> frozen = westNodes.stream().map(node -> node.running().orElseThrow()).toList();
             frozen.forEach(LocalProcess::pause);
             try {
-                // Once us-east holds eu-west's nodes down, it keeps their copies of a write as hints without sending them.
-                CassandraNode observer = eastNodes.get(0);
-                Await.until("us-east seeing eu-west's nodes down", PATIENCE,
-                        () -> observer.nodetool(List.of("status")).lines().filter(line -> line.startsWith("DN ")).count() == 3);
+                // Once a us-east node holds eu-west's nodes down, it keeps their copies of a write it coordinates as
+                // hints without sending them: every us-east node must, as any of them may coordinate the create.
+                for (CassandraNode observer : eastNodes) {
+                    Await.until(observer.settings().nodeName() + " seeing eu-west's nodes down", PATIENCE,
+                            () -> observer.nodetool(List.of("status")).lines().filter(line -> line.startsWith("DN ")).count() == 3);
+                }
                 code = create(east, "https://example.com/not-in-eu-west-yet");
             } finally {
                 frozen.forEach(LocalProcess::resume);
