@@ -168,7 +168,8 @@ public class CassandraFactory {
                 // A node back from a restart is used again within seconds, not after the default minute.
                 .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, java.time.Duration.ofSeconds(5))
                 .withInt(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_MAX_NODES_PER_REMOTE_DC, failoverNodesPerRemoteDatacenter)
-                .withBoolean(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_ALLOW_FOR_LOCAL_CONSISTENCY_LEVELS, true);
+                .withBoolean(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_ALLOW_FOR_LOCAL_CONSISTENCY_LEVELS, true)
+                .withClass(DefaultDriverOption.RETRY_POLICY_CLASS, RetryReadTimeoutElsewhere.class);
         for (String datacenter : otherDatacenters()) {
             config = config.startProfile(profileIn(datacenter))
                     .withString(DefaultDriverOption.LOAD_BALANCING_LOCAL_DATACENTER, datacenter)
