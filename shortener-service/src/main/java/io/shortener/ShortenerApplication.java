@@ -106,7 +106,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         if (cassandra.severalDatacenters()) {
             environment.lifecycle().manage(new CrossRegionInvalidation(new LinkChanges(session, cassandra.getKeyspace()), store,
                     config.getCache().getRegions(), environment.lifecycle().scheduledExecutorService("cross-region-%d").threads(1).build(),
-                    clock, store.metrics()));
+                    clock));
         }
 
         IdsFactory ids = config.getIds();

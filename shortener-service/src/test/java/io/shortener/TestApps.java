@@ -1,6 +1,8 @@
 package io.shortener;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.shortener.devstack.CassandraEndpoint;
@@ -12,6 +14,7 @@ import io.shortener.devstack.junit.RealClickHouse;
 import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -82,9 +85,19 @@ public final class TestApps {
 
     /** A driver session of the test's own, to look at what the service stored. */
     public static CqlSession cql() {
+        return cql(RealCassandra.ENDPOINT);
+    }
+
+    /**
+     * A driver session of the test's own through one node, local to that node's datacenter; requests wait
+     * 10 s, not the default 2 s, since a test may read while a cluster on two cores is busy.
+     */
+    public static CqlSession cql(CassandraEndpoint node) {
         return CqlSession.builder()
-                .addContactPoint(new InetSocketAddress(RealCassandra.ENDPOINT.host(), RealCassandra.ENDPOINT.port()))
-                .withLocalDatacenter(RealCassandra.ENDPOINT.datacenter())
+                .addContactPoint(new InetSocketAddress(node.host(), node.port()))
+                .withLocalDatacenter(node.datacenter())
+                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10)).build())
                 .build();
     }
 }

@@ -34,12 +34,7 @@ public final class CassandraCluster {
     /** Starts every node (ending any leftovers of ours first), all at once, and waits until each answers CQL. */
     public List<LocalProcess> start() {
         stop();
-        List<LocalProcess> launched = nodes.stream().map(CassandraNode::launch).toList();
-        List<LocalProcess> ready = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            ready.add(nodes.get(i).awaitCql(launched.get(i)));
-        }
-        return ready;
+        return restart(nodes);
     }
 
     /** Starts some of the nodes again on their data (a datacenter brought back), all at once, and waits until each answers CQL. */

@@ -160,11 +160,13 @@ public final class CachingLinkStore implements LinkStore {
     }
 
     /**
-     * Drops a code from every instance of this region, L1 and L2: what a change made in another region
-     * does when it arrives here.
+     * Drops a code changed in another region from this instance's L1 and from the region's L2. No
+     * pub/sub announcement: every instance of the region reads the same changes and drops the code from
+     * its own L1, so announcing it would only multiply the messages by the number of instances.
      */
-    public void invalidateInRegion(String code) {
-        invalidateEverywhere(code);
+    public void dropChangedElsewhere(String code) {
+        local.invalidate(code);
+        redis.evict(code);
     }
 
     /** Whether the store itself (not a cache) still holds the code as a live link. */

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Brings deletes and alias claims made in other regions to this region's caches. Every instance reads
  * {@code link_changes} for the last {@code lookback} every {@code pollInterval}, and the last
  * {@code sweepWindow} every {@code sweepInterval} (changes a region cut off receives late, as hints),
- * and drops each new code from every instance of its region (L1 through Redis pub/sub, and L2).
+ * and drops each new code from its own L1 and from the region's L2 (every instance of the region does
+ * the same, so nothing needs announcing).
  *
  * <p>A delete's change and its update of {@code links} are separate rows, which may reach this region
  * in either order: a code whose link this region's Cassandra still holds live is dropped again at every
@@ -38,13 +39,13 @@ public final class CrossRegionInvalidation implements Managed {
     private final CacheMetrics metrics;
 
     public CrossRegionInvalidation(LinkChanges changes, CachingLinkStore store, CrossRegionConfiguration config,
-                                   ScheduledExecutorService scheduler, Clock clock, CacheMetrics metrics) {
+                                   ScheduledExecutorService scheduler, Clock clock) {
         this.changes = changes;
         this.store = store;
         this.config = config;
         this.scheduler = scheduler;
         this.clock = clock;
-        this.metrics = metrics;
+        this.metrics = store.metrics();
         this.seen = Caffeine.newBuilder().expireAfterWrite(config.sweepWindow()).build();
     }
 
@@ -65,7 +66,7 @@ public final class CrossRegionInvalidation implements Managed {
         Instant now = clock.instant();
         apply(now.minus(config.lookback()), now);
         awaitingDelete.forEach((code, since) -> {
-            store.invalidateInRegion(code);
+            store.dropChangedElsewhere(code);
             if (!store.storedLive(code) || since.isBefore(now.minus(config.sweepWindow()))) {
                 awaitingDelete.remove(code);
             }
@@ -83,7 +84,7 @@ public final class CrossRegionInvalidation implements Managed {
                 continue;
             }
             metrics.crossRegionInvalidations.inc();
-            store.invalidateInRegion(change.code());
+            store.dropChangedElsewhere(change.code());
             if (change.kind() == LinkChange.Kind.DELETED && store.storedLive(change.code())) {
                 awaitingDelete.put(change.code(), clock.instant());
             }

@@ -64,8 +64,13 @@ public final class RedisLinkCache {
 
     /** Removes the code from Redis and tells every instance to drop it from its L1. */
     public void evictEverywhere(String code) {
-        guarded("del", () -> connection.client().del(keyPrefix + code));
+        evict(code);
         guarded("publish", () -> connection.client().publish(channel, code));
+    }
+
+    /** Removes the code from Redis only. */
+    public void evict(String code) {
+        guarded("del", () -> connection.client().del(keyPrefix + code));
     }
 
     public CircuitBreaker.State breakerState() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shortener.Http;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SteadyLoad implements AutoCloseable {
 
-    record Acknowledged(String code, String url, String region) {
+    /** A link a region's service answered 201 for, and when (to place a lost one against a fault). */
+    record Acknowledged(String code, String url, String region, Instant at) {
     }
 
     /** A request not answered as expected; {@code link} is the link a redirect asked for (null for a create). */
@@ -105,7 +107,7 @@ final class SteadyLoad implements AutoCloseable {
                     failures.add(new Failure(region, null, created.statusCode(), created.body()));
                     continue;
                 }
-                Acknowledged mine = new Acknowledged(json.readTree(created.body()).get("code").asText(), url, region);
+                Acknowledged mine = new Acknowledged(json.readTree(created.body()).get("code").asText(), url, region, Instant.now());
                 acknowledged.add(mine);
                 answered.incrementAndGet();
                 for (int i = 0; i < 3; i++) {
