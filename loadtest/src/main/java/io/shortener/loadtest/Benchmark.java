@@ -88,8 +88,9 @@ final class Benchmark {
         String hotCode = seeder.seed(1, runId + "-hot").get(0);
         List<String> zipfCodes = seeder.seed(2000, runId + "-zipf");
 
-        warm(zipfCodes);
-        warmJit(hotCode, zipfCodes, runId);
+        ServiceWarmup warming = new ServiceWarmup(service, connections, openRate, console);
+        warming.cacheEveryCode(zipfCodes);
+        warming.compile(hotCode, zipfCodes, runId, jitWarmup);
         if (lagOnly) {
             String row = clickLag(runId, zipfCodes);
             console.println();
@@ -130,7 +131,7 @@ final class Benchmark {
         List<Double> insertRates = new ArrayList<>();
         for (int i = 1; i <= repeats; i++) {
             Report creates = run("service-create-" + i, service, Scenario.create(host(service), runId + "-" + i), 0, createWarmup);
-            double inserts = new CassandraInsertBaseline(cassandra, "dc1", duration, connections, 600, quiet).run();
+            double inserts = new CassandraBaseline(cassandra, "dc1", duration, connections, 600, quiet).run();
             createRates.add(creates.achievedRate());
             insertRates.add(inserts);
             console.printf(Locale.ROOT, "creates, repeat %d: service %.0f/s (%d errors, p99 %.1f ms), Cassandra alone %.0f inserts/s, ratio %.2f%n",
@@ -310,30 +311,6 @@ final class Benchmark {
         Report report = Report.of(name, scenario.name(), rate > 0 ? "open" : "closed", target.toString(), connections, rate, results);
         report.write(out.resolve(name));
         return report;
-    }
-
-    /** One request for every seeded code, so the open-model runs measure caches, not first loads. */
-    private void warm(List<String> codes) throws IOException {
-        LoadEngine engine = new LoadEngine(new InetSocketAddress(service.getHost(), service.getPort()),
-                Scenario.sequence(host(service), codes), 8, 42, quiet);
-        engine.runClosed(Duration.ZERO, Duration.ofSeconds(3));
-    }
-
-    /**
-     * Every path the runs take, at a rate that leaves the JIT compiler the CPU it needs: a service just
-     * started by {@code up} runs its redirects interpreted or half-compiled for tens of seconds on two
-     * busy cores, and the first repeat would measure that instead of the service (as JMH warms up too).
-     */
-    private void warmJit(String hotCode, List<String> codes, String runId) throws IOException {
-        if (jitWarmup.isZero()) {
-            return;
-        }
-        console.printf(Locale.ROOT, "warming the service's JIT for %d s (redirects and creates at a moderate rate)%n", jitWarmup.toSeconds());
-        InetSocketAddress address = new InetSocketAddress(service.getHost(), service.getPort());
-        Duration third = jitWarmup.dividedBy(3);
-        new LoadEngine(address, Scenario.zipf(host(service), codes, 1.0), connections, 42, quiet).runOpen(openRate / 2, Duration.ZERO, third);
-        new LoadEngine(address, Scenario.hot(host(service), hotCode), connections, 42, quiet).runOpen(openRate / 2, Duration.ZERO, third);
-        new LoadEngine(address, Scenario.create(host(service), runId + "-warm"), connections, 42, quiet).runOpen(500, Duration.ZERO, third);
     }
 
     private static String host(URI uri) {

@@ -1,8 +1,6 @@
 package io.shortener.loadtest;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -24,11 +22,11 @@ final class JobThroughput {
     }
 
     private final ClickBacklog backlog;
-    private final long jobPid;
+    private final ProcessCpu job;
 
     JobThroughput(ClickBacklog backlog, long jobPid) {
         this.backlog = backlog;
-        this.jobPid = jobPid;
+        this.job = new ProcessCpu("analytics job", jobPid);
     }
 
     /** Watches commits until the backlog is gone or {@code window} is over. */
@@ -44,7 +42,7 @@ final class JobThroughput {
         while (System.nanoTime() < deadline) {
             long counted = backlog.counted().orElse(-1);
             if (counted != seen) {
-                double cpu = cpuSeconds();
+                double cpu = job.seconds();
                 long now = System.nanoTime();
                 if (firstCount < 0) {
                     firstCount = counted;
@@ -65,12 +63,5 @@ final class JobThroughput {
             return new Result(0, 0, 0, backlog.backlog());
         }
         return new Result(lastCount - firstCount, (lastNanos - firstNanos) / 1e9, lastCpu - firstCpu, backlog.backlog());
-    }
-
-    /** utime + stime of the job's JVM, all threads, in seconds (Linux counts 100 ticks a second). */
-    private double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(jobPid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 }

@@ -35,8 +35,10 @@ public final class LoadTest {
         Options options = new Options(args, 1);
         switch (args[0]) {
             case "http" -> http(options);
-            case "cassandra-inserts" -> CassandraInsertBaseline.of(options).run();
+            case "cassandra-inserts" -> CassandraBaseline.of(options).run();
             case "bench" -> new Benchmark(options).run();
+            case "capacity" -> new CapacityBench(options).run();
+            case "cache-sim" -> CacheSimulation.of(options).run();
             default -> {
                 System.err.println("unknown command " + args[0]);
                 System.exit(2);

@@ -51,7 +51,8 @@ final class Options {
         return switch (text.charAt(text.length() - 1)) {
             case 's' -> Duration.ofSeconds(amount);
             case 'm' -> Duration.ofMinutes(amount);
-            default -> throw new IllegalArgumentException("a duration is like 30s, 500ms or 2m: " + text);
+            case 'h' -> Duration.ofHours(amount);
+            default -> throw new IllegalArgumentException("a duration is like 30s, 500ms, 2m or 24h: " + text);
         };
     }
 }
