@@ -20,6 +20,10 @@ import java.util.Locale;
  * java -jar loadtest.jar bench --service URL --nginx URL --cassandra HOST:PORT [--service-pid PID]
  *                              [--repeats 3] [--jit-warmup 30s] [--warmup 5s] [--create-warmup 15s] [--duration 15s] [--rate 10000]
  *                              [--out target/bench]
+ * java -jar loadtest.jar capacity --service-pid PID --nginx-pid PID --cassandra-pid PID --kafka-pid PID
+ *                              --clickhouse-pid PID --job-pid PID [--duration 15s] [--out target/bench/capacity]
+ * java -jar loadtest.jar cache-sim [--exponents 0.8,1.0,1.2] [--l1 100000,1000000] [--l2 1e7,5e7,1e8]
+ *                              [--instances 4] [--peak-rate 17361] [--sim-requests 4e7 | 0] …
  * </pre>
  */
 public final class LoadTest {
@@ -29,7 +33,7 @@ public final class LoadTest {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: loadtest http|cassandra-inserts|bench --option value …  (see README, Load tests)");
+            System.err.println("usage: loadtest http|cassandra-inserts|bench|capacity|cache-sim --option value …  (see README, Load tests)");
             System.exit(2);
         }
         Options options = new Options(args, 1);
