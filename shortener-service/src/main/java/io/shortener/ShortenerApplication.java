@@ -17,6 +17,11 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.shortener.access.AccessConfiguration;
+import io.shortener.access.ApiKeyCommand;
+import io.shortener.access.ApiKeyStore;
+import io.shortener.access.ApiKeys;
+import io.shortener.access.KeysResource;
 import io.shortener.cache.CacheConfiguration;
 import io.shortener.cache.CacheMetrics;
 import io.shortener.cache.CachingLinkStore;
@@ -41,6 +46,7 @@ import io.shortener.cassandra.ManagedCqlSession;
 import io.shortener.error.ApiExceptionMapper;
 import io.shortener.error.JsonErrorHandler;
 import io.shortener.error.JsonErrorMapper;
+import io.shortener.error.NoSniff;
 import io.shortener.error.RequestBodyLimit;
 import io.shortener.error.StorageUnavailableMapper;
 import io.shortener.error.UnexpectedErrorMapper;
@@ -86,6 +92,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         // ${VAR:-default} in the YAML; an unset variable without a default is an error, not an empty string.
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
+        bootstrap.addCommand(new ApiKeyCommand());
     }
 
     @Override
@@ -130,19 +137,27 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                 config.getLinks().defaultRedirect(),
                 clock);
 
+        AccessConfiguration access = config.getAccess();
+        ApiKeys keys = new ApiKeys(new ApiKeyStore(session, cassandra.getKeyspace()), access.keyCacheTtl(), access.isAnonymousCreates(), clock);
+        if (!access.getInitialKey().isEmpty()) {
+            keys.ensureInitialKey(access.getInitialKey());
+        }
+
         JsonErrorHandler jettyErrors = new JsonErrorHandler(environment.getObjectMapper());
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
         environment.jersey().register(new RequestBodyLimit(config.getLinks().getMaxRequestBytes()));
+        environment.jersey().register(new NoSniff());
         environment.jersey().register(new ApiExceptionMapper());
         environment.jersey().register(new WebApplicationExceptionMapper());
         environment.jersey().register(new JsonErrorMapper());
         environment.jersey().register(new StorageUnavailableMapper());
         environment.jersey().register(new UnexpectedErrorMapper());
-        environment.jersey().register(new LinkResource(links, publicBaseUrl));
+        environment.jersey().register(new LinkResource(links, keys, publicBaseUrl));
+        environment.jersey().register(new KeysResource(keys));
         ClickStatsRepository clickStats = new ClickStatsRepository(config.getStats());
-        environment.jersey().register(new StatsResource(links, clickStats, config.getStats(), clock));
+        environment.jersey().register(new StatsResource(links, keys, clickStats, config.getStats(), clock));
         environment.healthChecks().register("clickhouse", new ClickHouseHealthCheck(clickStats));
-        environment.getApplicationContext().insertHandler(new CreateLinkHandler(links, publicBaseUrl,
+        environment.getApplicationContext().insertHandler(new CreateLinkHandler(links, keys, publicBaseUrl,
                 config.getLinks().getMaxRequestBytes(), environment.getObjectMapper(),
                 // The same timer as Jersey's @Timed on LinkResource.create: one figure for creates, whichever door.
                 environment.metrics().timer(MetricRegistry.name(LinkResource.class, "create"))));

@@ -2,6 +2,7 @@ package io.shortener;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.shortener.access.AccessConfiguration;
 import io.shortener.cache.CacheConfiguration;
 import io.shortener.cassandra.CassandraFactory;
 import io.shortener.click.ClickConfiguration;
@@ -42,6 +43,20 @@ public class ShortenerConfiguration extends Configuration {
     @Valid
     @NotNull
     private StatsConfiguration stats = new StatsConfiguration();
+
+    @Valid
+    @NotNull
+    private AccessConfiguration access = new AccessConfiguration();
+
+    @JsonProperty
+    public AccessConfiguration getAccess() {
+        return access;
+    }
+
+    @JsonProperty
+    public void setAccess(AccessConfiguration access) {
+        this.access = access;
+    }
 
     @JsonProperty
     public LinksConfiguration getLinks() {

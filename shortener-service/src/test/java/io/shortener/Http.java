@@ -8,7 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A plain HTTP client that never follows redirects, so tests see exactly what the service answers. */
+/**
+ * A plain HTTP client that never follows redirects, so tests see exactly what the service answers. It
+ * sends an API key with every request ({@link TestApps#KEY}, which the test services store as their initial
+ * key, unless given another, or none).
+ */
 public final class Http {
 
     private final HttpClient client = HttpClient.newBuilder()
@@ -16,9 +20,26 @@ public final class Http {
             .connectTimeout(Duration.ofSeconds(2))
             .build();
     private final String base;
+    private final String key;
 
     public Http(int port) {
+        this(port, TestApps.KEY);
+    }
+
+    /** With {@code key} as {@code Authorization: Bearer}; none when null. */
+    public Http(int port, String key) {
         this.base = "http://127.0.0.1:" + port;
+        this.key = key;
+    }
+
+    /** The same service, without a key. */
+    public Http anonymous() {
+        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), null);
+    }
+
+    /** The same service, with another key. */
+    public Http withKey(String otherKey) {
+        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherKey);
     }
 
     /** A GET with headers given as name, value, name, value... */
@@ -65,6 +86,7 @@ public final class Http {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        return key == null ? request : request.header("Authorization", "Bearer " + key);
     }
 }

@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  */
 public final class TestApps {
 
+    /** The test services' initial key (every scope, account "admin"); {@link Http} sends it by default. */
+    public static final String KEY = "shk_testtesttesttesttesttesttesttest";
+
     private TestApps() {
     }
 
@@ -69,6 +72,7 @@ public final class TestApps {
         config.put("server.adminConnectors[0].port", "0");
         config.putAll(connections);
         config.put("cassandra.keyspace", keyspace);
+        config.put("access.initialKey", KEY);
         config.put("clicks.spoolDirectory", "target/spool/" + keyspace + "-" + System.nanoTime());
         // A ClickHouse database named like the keyspace: tests that read stats create it (RealClickHouse.freshDatabase).
         config.put("stats.clickHouseUrl", RealClickHouse.SETTINGS.jdbcUrl(keyspace));

@@ -26,9 +26,11 @@ public final class Devstack {
     private final AnalyticsJob analytics;
     private final NginxBaseline nginx;
     private final PrintStream out;
+    private final Path keyFile;
 
     public Devstack(ProjectHome home, StackDefinition stack, PrintStream out) {
         Path dir = home.stackDir(stack.name());
+        this.keyFile = home.root().relativize(dir.resolve(DevApiKey.FILE));
         this.stack = stack;
         this.cassandra = new CassandraCluster(home, dir, stack.cassandra());
         boolean single = stack.regions().size() == 1;
@@ -149,6 +151,7 @@ public final class Devstack {
             out.printf("  stats      %s/api/v1/links/{code}/stats%n", service.publicBaseUrl());
             out.printf("  health     %s%n", service.healthUrl());
         }
+        out.printf("  API key    %s (every scope): -H \"Authorization: Bearer $(cat %s)\"%n", keyFile, keyFile);
         out.printf("  analysts   clickhouse-client --host %s --port %d --database %s%n", stack.clickhouse().address(),
                 stack.clickhouse().tcpPort(), stack.clickhouse().database());
         if (stack.cassandra().size() > 1) {

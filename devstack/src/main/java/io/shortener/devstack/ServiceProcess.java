@@ -20,6 +20,7 @@ public final class ServiceProcess {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final ProjectHome home;
+    private final Path stackDir;
     private final Path dir;
     private final ServiceSettings settings;
     private final TrackedProcess process;
@@ -32,6 +33,7 @@ public final class ServiceProcess {
     /** A service in a folder of its own name: one per region of a stack. */
     public ServiceProcess(ProjectHome home, Path stackDir, String folder, ServiceSettings settings) {
         this.home = home;
+        this.stackDir = stackDir;
         this.dir = stackDir.resolve(folder);
         this.settings = settings;
         this.process = TrackedProcess.jvm(folder, dir, "service.pid", "service.log", STOP_GRACE);
@@ -39,6 +41,11 @@ public final class ServiceProcess {
 
     public ServiceSettings settings() {
         return settings;
+    }
+
+    /** The stack's development key, which this service stores as its initial key (every scope). */
+    public String apiKey() {
+        return DevApiKey.of(stackDir);
     }
 
     public Optional<LocalProcess> running() {
@@ -61,6 +68,7 @@ public final class ServiceProcess {
         environment.put("SHORTENER_HTTP_PORT", Integer.toString(settings.httpPort()));
         environment.put("SHORTENER_ADMIN_PORT", Integer.toString(settings.adminPort()));
         environment.put("SHORTENER_PUBLIC_BASE_URL", settings.publicBaseUrl());
+        environment.put("SHORTENER_INITIAL_API_KEY", apiKey());
         LocalProcess started = process.start(command, environment);
         started.awaitReady("healthy at " + settings.healthUrl(), START_TIMEOUT, this::healthy);
         return started;

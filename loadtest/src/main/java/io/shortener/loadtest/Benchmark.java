@@ -26,6 +26,7 @@ import java.util.Locale;
 final class Benchmark {
 
     private final URI service;
+    private final String apiKey;
     private final URI nginx;
     private final String cassandra;
     private final long servicePid;
@@ -50,6 +51,7 @@ final class Benchmark {
 
     Benchmark(Options options) {
         service = URI.create(options.text("service", "http://127.0.0.1:8080"));
+        apiKey = options.apiKey();
         nginx = URI.create(options.text("nginx", "http://127.0.0.1:18090"));
         cassandra = options.text("cassandra", "127.0.0.1:19042");
         servicePid = Long.parseLong(options.text("service-pid", "-1"));
@@ -84,11 +86,11 @@ final class Benchmark {
         console.println("machine before the run: " + load);
         console.println("analytics job: " + jobState);
         String runId = "bench-" + Long.toString(System.currentTimeMillis(), 36);
-        Seeder seeder = new Seeder(service);
+        Seeder seeder = new Seeder(service, apiKey);
         String hotCode = seeder.seed(1, runId + "-hot").get(0);
         List<String> zipfCodes = seeder.seed(2000, runId + "-zipf");
 
-        ServiceWarmup warming = new ServiceWarmup(service, connections, openRate, console);
+        ServiceWarmup warming = new ServiceWarmup(service, apiKey, connections, openRate, console);
         warming.cacheEveryCode(zipfCodes);
         warming.compile(hotCode, zipfCodes, runId, jitWarmup);
         if (lagOnly) {
@@ -130,7 +132,7 @@ final class Benchmark {
         List<Double> createRates = new ArrayList<>();
         List<Double> insertRates = new ArrayList<>();
         for (int i = 1; i <= repeats; i++) {
-            Report creates = run("service-create-" + i, service, Scenario.create(host(service), runId + "-" + i), 0, createWarmup);
+            Report creates = run("service-create-" + i, service, Scenario.create(host(service), apiKey, runId + "-" + i), 0, createWarmup);
             double inserts = new CassandraBaseline(cassandra, "dc1", duration, connections, 600, quiet).run();
             createRates.add(creates.achievedRate());
             insertRates.add(inserts);
@@ -221,7 +223,7 @@ final class Benchmark {
         }
         long backlogBeforeLag = waiting;
         console.printf(Locale.ROOT, "click lag at %.0f/s: the job's backlog before it %,d events%n", lagRate, backlogBeforeLag);
-        List<String> probes = new Seeder(service).seed((int) (lagDuration.toSeconds() / 2), runId + "-lag");
+        List<String> probes = new Seeder(service, apiKey).seed((int) (lagDuration.toSeconds() / 2), runId + "-lag");
         LoadEngine engine = new LoadEngine(new InetSocketAddress(service.getHost(), service.getPort()),
                 Scenario.zipf(host(service), zipfCodes, 1.0), connections, 7, quiet);
         java.util.concurrent.CompletableFuture<Results> load = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
@@ -231,7 +233,7 @@ final class Benchmark {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        ClickLag.Result lag = new ClickLag(service).measure(probes, Duration.ofSeconds(2), Duration.ofMinutes(3));
+        ClickLag.Result lag = new ClickLag(service, apiKey).measure(probes, Duration.ofSeconds(2), Duration.ofMinutes(3));
         Results sustained = load.join();
         Report sustainedReport = Report.of("service-lag-load", "zipf", "open", service.toString(), connections, lagRate, sustained);
         sustainedReport.write(out.resolve("service-lag-load"));

@@ -56,6 +56,7 @@ final class CapacityBench {
     }
 
     private final URI service;
+    private final String apiKey;
     private final URI nginx;
     private final String cassandra;
     private final String kafka;
@@ -80,6 +81,7 @@ final class CapacityBench {
 
     CapacityBench(Options options) {
         service = URI.create(options.text("service", "http://127.0.0.1:8080"));
+        apiKey = options.apiKey();
         nginx = URI.create(options.text("nginx", "http://127.0.0.1:18090"));
         cassandra = options.text("cassandra", "127.0.0.1:19042");
         kafka = options.text("kafka", "127.0.0.1:19092");
@@ -112,10 +114,10 @@ final class CapacityBench {
         MachineLoad load = MachineLoad.sample(Duration.ofSeconds(3));
         console.println("machine before the run: " + load);
         String runId = "capacity-" + Long.toString(System.currentTimeMillis(), 36);
-        Seeder seeder = new Seeder(service);
+        Seeder seeder = new Seeder(service, apiKey);
         String hotCode = seeder.seed(1, runId + "-hot").get(0);
         List<String> codes = seeder.seed(2000, runId + "-zipf");
-        ServiceWarmup warming = new ServiceWarmup(service, connections, 10_000, console);
+        ServiceWarmup warming = new ServiceWarmup(service, apiKey, connections, 10_000, console);
         warming.cacheEveryCode(codes);
         warming.compile(hotCode, codes, runId, jitWarmup);
 
@@ -128,7 +130,7 @@ final class CapacityBench {
                     Scenario.zipf(host(service), codes, 1.0), Optional.of(brokerCpu));
             Figure clicksAppended = new Figure(brokerCpu.name(), "click events appended by those redirects (one replica here)",
                     redirects.count(), redirects.seconds(), lastOther);
-            Figure creates = closed(serviceCpu, "creates, generated codes", service, Scenario.create(host(service), runId), Optional.of(cassandraCpu));
+            Figure creates = closed(serviceCpu, "creates, generated codes", service, Scenario.create(host(service), apiKey, runId), Optional.of(cassandraCpu));
             Figure linkInserts = new Figure(cassandraCpu.name(), "link inserts made by those creates (RF 1 here)", creates.count(),
                     creates.seconds(), lastOther);
 

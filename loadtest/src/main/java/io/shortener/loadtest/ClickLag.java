@@ -28,8 +28,11 @@ final class ClickLag {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    ClickLag(URI service) {
+    private final String apiKey;
+
+    ClickLag(URI service, String apiKey) {
         this.service = service;
+        this.apiKey = apiKey;
     }
 
     /** Redirects one probe every {@code every} over {@code duration}, then waits up to {@code limit} for the last. */
@@ -79,7 +82,7 @@ final class ClickLag {
 
     private boolean counted(String code) throws Exception {
         HttpResponse<String> stats = http.send(HttpRequest.newBuilder(service.resolve("/api/v1/links/" + code + "/stats"))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         return stats.statusCode() == 200 && json.readTree(stats.body()).path("totals").path("clicks").asLong() >= 1;
     }
 }

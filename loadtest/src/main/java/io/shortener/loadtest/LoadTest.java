@@ -15,6 +15,7 @@ import java.util.Locale;
  *                              [--rate 10000 | --closed] [--connections 32] [--duration 30s] [--warmup 10s]
  *                              [--links 10000] [--zipf-exponent 1.0] [--code CODE] [--seed 42]
  *                              [--name NAME] [--report target/loadtest/NAME]
+ *                              [--api-key KEY | --api-key-file .devstack/local/dev-api-key]
  * java -jar loadtest.jar cassandra-inserts --contact-point 127.0.0.1:19042 [--dc dc1] [--duration 20s]
  *                              [--in-flight 32] [--row-bytes 600]
  * java -jar loadtest.jar bench --service URL --nginx URL --cassandra HOST:PORT [--service-pid PID]
@@ -56,14 +57,15 @@ public final class LoadTest {
         String scenarioName = options.text("scenario", "hot");
         long seed = Long.parseLong(options.text("seed", "42"));
         String runId = Long.toString(System.currentTimeMillis(), 36);
+        String apiKey = options.apiKey();
         Scenario scenario = switch (scenarioName) {
             case "hot" -> Scenario.hot(host, options.text("code", null) != null ? options.text("code", null)
-                    : new Seeder(target).seed(1, runId).get(0));
-            case "zipf" -> Scenario.zipf(host, seeded(target, options, runId), options.decimal("zipf-exponent", 1.0));
-            case "create" -> Scenario.create(host, runId);
-            case "alias" -> Scenario.alias(host, runId);
-            case "mix" -> Scenario.mix(Scenario.zipf(host, seeded(target, options, runId), options.decimal("zipf-exponent", 1.0)),
-                    Scenario.create(host, runId));
+                    : new Seeder(target, apiKey).seed(1, runId).get(0));
+            case "zipf" -> Scenario.zipf(host, seeded(target, apiKey, options, runId), options.decimal("zipf-exponent", 1.0));
+            case "create" -> Scenario.create(host, apiKey, runId);
+            case "alias" -> Scenario.alias(host, apiKey, runId);
+            case "mix" -> Scenario.mix(Scenario.zipf(host, seeded(target, apiKey, options, runId), options.decimal("zipf-exponent", 1.0)),
+                    Scenario.create(host, apiKey, runId));
             default -> throw new IllegalArgumentException("scenario must be hot, zipf, create, alias or mix");
         };
         boolean closed = options.flag("closed");
@@ -87,10 +89,10 @@ public final class LoadTest {
         System.out.println("report: " + dir.resolve("report.json") + ", " + dir.resolve("report.html"));
     }
 
-    private static List<String> seeded(URI target, Options options, String runId) throws InterruptedException {
+    private static List<String> seeded(URI target, String apiKey, Options options, String runId) throws InterruptedException {
         int links = options.integer("links", 10_000);
         long started = System.nanoTime();
-        List<String> codes = new Seeder(target).seed(links, runId);
+        List<String> codes = new Seeder(target, apiKey).seed(links, runId);
         System.out.printf(Locale.ROOT, "seeded %d links in %.1f s%n", codes.size(), (System.nanoTime() - started) / 1e9);
         return codes;
     }

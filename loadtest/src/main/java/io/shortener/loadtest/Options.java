@@ -1,5 +1,9 @@
 package io.shortener.loadtest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,6 +41,23 @@ final class Options {
 
     boolean flag(String name) {
         return Boolean.parseBoolean(values.getOrDefault(name, "false"));
+    }
+
+    /**
+     * The API key for creates and stats: {@code --api-key}, or the contents of {@code --api-key-file}
+     * (by default the local stack's development key, which {@code bin/shortener up} writes); null if neither.
+     */
+    String apiKey() {
+        String key = values.get("api-key");
+        if (key != null) {
+            return key;
+        }
+        Path file = Path.of(values.getOrDefault("api-key-file", ".devstack/local/dev-api-key"));
+        try {
+            return Files.exists(file) ? Files.readString(file).trim() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Duration duration(String name, String fallback) {

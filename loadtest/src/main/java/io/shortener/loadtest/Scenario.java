@@ -26,9 +26,11 @@ interface Scenario {
                 .getBytes(StandardCharsets.US_ASCII), true);
     }
 
-    static Request postJson(String host, String path, String json) {
+    /** A JSON POST, with {@code Authorization: Bearer apiKey} unless the key is null. */
+    static Request postJson(String host, String apiKey, String path, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: shortener-loadtest\r\n"
+                + (apiKey == null ? "" : "Authorization: Bearer " + apiKey + "\r\n")
                 + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] bytes = new byte[head.length + body.length];
         System.arraycopy(head, 0, bytes, 0, head.length);
@@ -87,12 +89,12 @@ interface Scenario {
     }
 
     /** New links, each to a distinct URL. */
-    static Scenario create(String host, String runId) {
+    static Scenario create(String host, String apiKey, String runId) {
         AtomicLong counter = new AtomicLong();
         return new Scenario() {
             @Override
             public Request next(SplittableRandom random) {
-                return postJson(host, "/api/v1/links",
+                return postJson(host, apiKey, "/api/v1/links",
                         "{\"url\": \"https://example.com/loadtest/" + runId + "/" + counter.incrementAndGet() + "?utm_source=loadtest\"}");
             }
 
@@ -104,13 +106,13 @@ interface Scenario {
     }
 
     /** New links, each under a custom alias of its own: each create is an alias claim (a lightweight transaction). */
-    static Scenario alias(String host, String runId) {
+    static Scenario alias(String host, String apiKey, String runId) {
         AtomicLong counter = new AtomicLong();
         return new Scenario() {
             @Override
             public Request next(SplittableRandom random) {
                 long n = counter.incrementAndGet();
-                return postJson(host, "/api/v1/links", "{\"url\": \"https://example.com/loadtest/" + runId + "/" + n
+                return postJson(host, apiKey, "/api/v1/links", "{\"url\": \"https://example.com/loadtest/" + runId + "/" + n
                         + "\", \"alias\": \"lt-" + runId + "-" + n + "\"}");
             }
 

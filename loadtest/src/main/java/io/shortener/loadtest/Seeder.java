@@ -19,9 +19,11 @@ final class Seeder {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI target;
+    private final String apiKey;
 
-    Seeder(URI target) {
+    Seeder(URI target, String apiKey) {
         this.target = target;
+        this.apiKey = apiKey;
     }
 
     List<String> seed(int links, String runId) throws InterruptedException {
@@ -32,6 +34,7 @@ final class Seeder {
             inFlight.acquire();
             HttpRequest request = HttpRequest.newBuilder(target.resolve("/api/v1/links"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + apiKey)
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"url\": \"https://example.com/seed/" + runId + "/" + i + "\"}"))
                     .build();

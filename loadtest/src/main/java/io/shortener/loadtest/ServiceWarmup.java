@@ -13,13 +13,15 @@ import java.util.Locale;
 final class ServiceWarmup {
 
     private final URI service;
+    private final String apiKey;
     private final int connections;
     private final double redirectRate;
     private final PrintStream console;
     private final PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
 
-    ServiceWarmup(URI service, int connections, double redirectRate, PrintStream console) {
+    ServiceWarmup(URI service, String apiKey, int connections, double redirectRate, PrintStream console) {
         this.service = service;
+        this.apiKey = apiKey;
         this.connections = connections;
         this.redirectRate = redirectRate;
         this.console = console;
@@ -43,7 +45,7 @@ final class ServiceWarmup {
         Duration third = time.dividedBy(3);
         new LoadEngine(address(), Scenario.zipf(host(), codes, 1.0), connections, 42, quiet).runOpen(redirectRate / 2, Duration.ZERO, third);
         new LoadEngine(address(), Scenario.hot(host(), hotCode), connections, 42, quiet).runOpen(redirectRate / 2, Duration.ZERO, third);
-        new LoadEngine(address(), Scenario.create(host(), runId + "-warm"), connections, 42, quiet).runOpen(500, Duration.ZERO, third);
+        new LoadEngine(address(), Scenario.create(host(), apiKey, runId + "-warm"), connections, 42, quiet).runOpen(500, Duration.ZERO, third);
     }
 
     private InetSocketAddress address() {

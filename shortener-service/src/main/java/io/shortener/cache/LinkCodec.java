@@ -13,7 +13,7 @@ public final class LinkCodec {
     private static final String ABSENT = "-";
 
     /** Short field names: millions of these sit in Redis. */
-    record Stored(String c, long i, String u, long t, Long e, int r, boolean a) {
+    record Stored(String c, long i, String u, long t, Long e, int r, boolean a, String o) {
     }
 
     private final ObjectMapper json;
@@ -30,7 +30,7 @@ public final class LinkCodec {
         try {
             return json.writeValueAsString(new Stored(link.code(), link.id(), link.url(), link.createdAt().toEpochMilli(),
                     link.expiresAt() == null ? null : link.expiresAt().toEpochMilli(), link.redirectType().status(),
-                    link.customAlias()));
+                    link.customAlias(), link.owner()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a link always serialises", e);
         }
@@ -48,7 +48,7 @@ public final class LinkCodec {
                 return Optional.empty();
             }
             return Optional.of(new CacheEntry(new Link(stored.c(), stored.i(), stored.u(), Instant.ofEpochMilli(stored.t()),
-                    stored.e() == null ? null : Instant.ofEpochMilli(stored.e()), type.get(), stored.a())));
+                    stored.e() == null ? null : Instant.ofEpochMilli(stored.e()), type.get(), stored.a(), stored.o())));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package io.shortener.error;
 
 import com.datastax.oss.driver.api.core.DriverException;
+import io.shortener.access.Unauthenticated;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 public final class JsonAnswers {
 
     private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
+    private static final HttpField NOSNIFF = new PreEncodedHttpField(NoSniff.HEADER, NoSniff.VALUE);
     private static final HttpField NOINDEX = new PreEncodedHttpField("X-Robots-Tag", "noindex");
     private static final HttpField RETRY_AFTER = new PreEncodedHttpField(HttpHeader.RETRY_AFTER, "1");
 
@@ -35,6 +37,7 @@ public final class JsonAnswers {
         response.setStatus(status);
         HttpFields.Mutable headers = response.getHeaders();
         headers.put(JSON);
+        headers.put(NOSNIFF);
         headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
         // HEAD: the headers alone, with the body's length; still as a last write (see RedirectHandler).
         response.write(true, head ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(bytes), callback);
@@ -46,6 +49,9 @@ public final class JsonAnswers {
      */
     public void failure(Logger log, Response response, Callback callback, boolean head, RuntimeException failure)
             throws JsonProcessingException {
+        if (failure instanceof Unauthenticated) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, Unauthenticated.CHALLENGE);
+        }
         if (failure instanceof ApiException refusal) {
             error(response, callback, head, refusal.status(), refusal.getMessage(), false);
         } else if (failure instanceof DriverException storage) {

@@ -37,7 +37,7 @@ public final class CassandraLinkStore implements LinkStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(CassandraLinkStore.class);
 
-    private static final String COLUMNS = "code, id, url, created_at, expires_at, redirect_type, custom_alias";
+    private static final String COLUMNS = "code, id, url, created_at, expires_at, redirect_type, custom_alias, owner";
 
     private final CqlSession session;
     private final PreparedStatement insert;
@@ -57,7 +57,7 @@ public final class CassandraLinkStore implements LinkStore {
         this.otherRegions = List.copyOf(otherRegions);
         this.changes = new LinkChanges(session, keyspace);
         String table = keyspace + ".links";
-        String values = " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+        String values = " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         this.insert = session.prepare("INSERT INTO " + table + values);
         // Alias claims race each other: a lightweight transaction lets exactly one of them win.
         this.claim = session.prepare("INSERT INTO " + table + values + " IF NOT EXISTS");
@@ -134,7 +134,8 @@ public final class CassandraLinkStore implements LinkStore {
                 row.getInstant("created_at"),
                 row.getInstant("expires_at"),
                 RedirectType.ofStatus(row.getInt("redirect_type")).orElse(RedirectType.FOUND),
-                row.getBoolean("custom_alias")));
+                row.getBoolean("custom_alias"),
+                row.getString("owner")));
     }
 
     /**
@@ -179,6 +180,9 @@ public final class CassandraLinkStore implements LinkStore {
         if (link.expiresAt() != null) {
             // Left unset otherwise: binding null would write a tombstone into every link that never expires.
             builder.setInstant("expires_at", link.expiresAt());
+        }
+        if (link.owner() != null) {
+            builder.setString("owner", link.owner());
         }
         return builder.build();
     }

@@ -4,6 +4,8 @@ import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.shortener.access.ApiKeys;
+import io.shortener.access.Caller;
 import io.shortener.error.JsonAnswers;
 import io.shortener.error.JsonErrorMapper;
 import java.nio.ByteBuffer;
@@ -34,14 +36,16 @@ public final class CreateLinkHandler extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(CreateLinkHandler.class);
 
     private final LinkService links;
+    private final ApiKeys keys;
     private final String publicBaseUrl;
     private final long maxRequestBytes;
     private final ObjectReader requests;
     private final JsonAnswers answers;
     private final Timer timer;
 
-    public CreateLinkHandler(LinkService links, String publicBaseUrl, long maxRequestBytes, ObjectMapper json, Timer timer) {
+    public CreateLinkHandler(LinkService links, ApiKeys keys, String publicBaseUrl, long maxRequestBytes, ObjectMapper json, Timer timer) {
         this.links = links;
+        this.keys = keys;
         this.publicBaseUrl = publicBaseUrl;
         this.maxRequestBytes = maxRequestBytes;
         this.requests = json.readerFor(CreateLinkRequest.class);
@@ -55,6 +59,9 @@ public final class CreateLinkHandler extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         try (Timer.Context ignored = timer.time()) {
+            // Who asks comes first: a caller without a key gets its 401 before its body is read.
+            Caller caller = keys.authenticateCreator(request.getHeaders().get(HttpHeader.AUTHORIZATION),
+                    request.getHeaders().get(LinkResource.API_KEY));
             ByteBuffer body = Content.Source.asByteBuffer(request);
             CreateLinkRequest create;
             try {
@@ -63,7 +70,7 @@ public final class CreateLinkHandler extends Handler.Wrapper {
                 answers.error(response, callback, false, 400, JsonErrorMapper.messageFor(e), false);
                 return true;
             }
-            LinkView created = LinkView.of(links.create(create), publicBaseUrl);
+            LinkView created = LinkView.of(links.create(create, caller), publicBaseUrl);
             response.getHeaders().put(HttpHeader.LOCATION, created.location(publicBaseUrl));
             answers.send(response, callback, false, 201, created);
         } catch (RuntimeException e) {

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A short link as stored: its code, the Snowflake ID it was created with, where it points and until when.
- * {@code expiresAt} is null for links that never expire.
+ * A short link as stored: its code, the Snowflake ID it was created with, where it points and until when,
+ * and the account that owns it. {@code expiresAt} is null for links that never expire, {@code owner} for
+ * links created anonymously (or before links had owners).
  */
 public record Link(String code, long id, String url, Instant createdAt, Instant expiresAt,
-                   RedirectType redirectType, boolean customAlias) {
+                   RedirectType redirectType, boolean customAlias, String owner) {
 
     public Link {
         Objects.requireNonNull(code, "code");

@@ -1,5 +1,7 @@
 package io.shortener.link;
 
+import io.shortener.access.Caller;
+import io.shortener.access.Scope;
 import io.shortener.error.ApiException;
 import io.shortener.idgen.ShortCodes;
 import java.time.Clock;
@@ -9,7 +11,11 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** Creating, reading and deleting links: every rule about a link's fields is checked here, before anything is stored. */
+/**
+ * Creating, reading and deleting links: every rule about a link's fields is checked here, before anything
+ * is stored, and who may do it: a caller works on its own account's links (an admin key on every
+ * account's); another account's link is answered as if it did not exist. Redirects ({@link #find}) are public.
+ */
 public final class LinkService {
 
     private final LinkStore store;
@@ -29,7 +35,8 @@ public final class LinkService {
         this.clock = clock;
     }
 
-    public Link create(CreateLinkRequest request) {
+    public Link create(CreateLinkRequest request, Caller caller) {
+        caller.require(Scope.LINKS_WRITE);
         if (request == null) {
             throw ApiException.badRequest("a JSON body with at least a url is required");
         }
@@ -43,11 +50,11 @@ public final class LinkService {
         long id = codes.nextId();
         Instant createdAt = codes.decompose(id).timestamp();
         if (request.alias() == null) {
-            Link link = new Link(codes.codeFor(id), id, url, createdAt, expiresAt, redirectType, false);
+            Link link = new Link(codes.codeFor(id), id, url, createdAt, expiresAt, redirectType, false, caller.account());
             store.insert(link);
             return link;
         }
-        Link link = new Link(request.alias(), id, url, createdAt, expiresAt, redirectType, true);
+        Link link = new Link(request.alias(), id, url, createdAt, expiresAt, redirectType, true, caller.account());
         if (!store.claim(link)) {
             throw new ApiException(409, "alias '" + request.alias() + "' is already taken");
         }
@@ -71,14 +78,21 @@ public final class LinkService {
         return store.findInMemory(code);
     }
 
-    public Link get(String code) {
-        return find(code).orElseThrow(() -> ApiException.notFound("no link with code '" + code + "'"));
+    /** The link, if the caller may see it (with {@code scope}); 404 for a link of another account, as for none. */
+    public Link get(String code, Caller caller, Scope scope) {
+        caller.require(scope);
+        return find(code).filter(caller::sees).orElseThrow(() -> notFound(code));
     }
 
-    public void delete(String code) {
-        if (!AliasPolicy.isCodeForm(code) || !store.delete(code, clock.instant())) {
-            throw ApiException.notFound("no link with code '" + code + "'");
+    public void delete(String code, Caller caller) {
+        get(code, caller, Scope.LINKS_WRITE);
+        if (!store.delete(code, clock.instant())) {
+            throw notFound(code);
         }
+    }
+
+    private static ApiException notFound(String code) {
+        return ApiException.notFound("no link with code '" + code + "'");
     }
 
     private Instant expiry(String expiresAt) {

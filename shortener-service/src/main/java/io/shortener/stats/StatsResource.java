@@ -1,8 +1,11 @@
 package io.shortener.stats;
 
+import io.shortener.access.ApiKeys;
+import io.shortener.access.Scope;
 import io.shortener.error.ApiException;
 import io.shortener.link.LinkService;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,22 +24,25 @@ public final class StatsResource {
     private static final Logger LOG = LoggerFactory.getLogger(StatsResource.class);
 
     private final LinkService links;
+    private final ApiKeys keys;
     private final ClickStatsRepository clicks;
     private final StatsConfiguration config;
     private final Clock clock;
 
-    public StatsResource(LinkService links, ClickStatsRepository clicks, StatsConfiguration config, Clock clock) {
+    public StatsResource(LinkService links, ApiKeys keys, ClickStatsRepository clicks, StatsConfiguration config, Clock clock) {
         this.links = links;
+        this.keys = keys;
         this.clicks = clicks;
         this.config = config;
         this.clock = clock;
     }
 
     @GET
-    public LinkStats stats(@PathParam("code") String code, @QueryParam("from") String from, @QueryParam("to") String to,
+    public LinkStats stats(@HeaderParam("Authorization") String authorization, @HeaderParam("X-Api-Key") String apiKey,
+                           @PathParam("code") String code, @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("interval") String interval) {
+        links.get(code, keys.authenticate(authorization, apiKey), Scope.STATS_READ);
         StatsPeriod period = StatsPeriod.parse(from, to, interval, clock, config.getMaxBuckets());
-        links.get(code);
         try {
             return clicks.read(code, period, config.getTopValues());
         } catch (SQLException e) {

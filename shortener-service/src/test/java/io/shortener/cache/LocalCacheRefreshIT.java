@@ -145,7 +145,7 @@ class LocalCacheRefreshIT {
     }
 
     private static Link link(String code, String url) {
-        return new Link(code, 1L, url, Instant.parse("2026-01-01T00:00:00Z"), null, RedirectType.FOUND, false);
+        return new Link(code, 1L, url, Instant.parse("2026-01-01T00:00:00Z"), null, RedirectType.FOUND, false, "test");
     }
 
     /** L3 as far as the cache sees it: links by code, and how often it was asked. */

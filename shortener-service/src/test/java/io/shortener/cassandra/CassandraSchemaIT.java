@@ -27,7 +27,22 @@ class CassandraSchemaIT {
             assertThat(replication).containsEntry("class", "org.apache.cassandra.locator.NetworkTopologyStrategy")
                     .containsEntry("dc1", "1");
             assertThat(session.execute("SELECT table_name FROM system_schema.tables WHERE keyspace_name = 'it_schema'")
-                    .all()).extracting(row -> row.getString("table_name")).containsExactlyInAnyOrder("links", "link_changes", "machine_leases");
+                    .all()).extracting(row -> row.getString("table_name")).containsExactlyInAnyOrder("links", "link_changes", "machine_leases", "api_keys", "api_key_names");
+        }
+    }
+
+    @Test
+    void givesALinksTableMadeBeforeKeysExistedItsOwnerColumn() {
+        try (CqlSession session = TestApps.cql()) {
+            session.execute("CREATE KEYSPACE IF NOT EXISTS it_owner WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 1}");
+            session.execute("CREATE TABLE IF NOT EXISTS it_owner.links (code text PRIMARY KEY, id bigint, url text, created_at timestamp, "
+                    + "expires_at timestamp, redirect_type int, custom_alias boolean, deleted_at timestamp)");
+            session.execute("INSERT INTO it_owner.links (code, url) VALUES ('older', 'https://example.com/')");
+
+            new CassandraSchema("it_owner", Map.of("dc1", 1), Duration.ofSeconds(30)).apply(session);
+
+            assertThat(session.execute("SELECT owner, url FROM it_owner.links WHERE code = 'older'").one().getString("url"))
+                    .isEqualTo("https://example.com/");
         }
     }
 

@@ -55,7 +55,7 @@ class ServiceCrashIT {
     void aServiceKilledUnderLoadLosesNoClickItAnswered() throws Exception {
         service.wipe();
         LocalProcess first = start();
-        Http http = new Http(service.settings().httpPort());
+        Http http = new Http(service.settings().httpPort(), service.apiKey());
         String code = json.readTree(http.postJson("/api/v1/links", "{\"url\": \"https://example.com/crash\"}").body())
                 .get("code").asText();
 

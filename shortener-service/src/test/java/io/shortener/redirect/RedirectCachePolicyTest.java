@@ -32,6 +32,6 @@ class RedirectCachePolicyTest {
     }
 
     private static Link link(RedirectType type, Instant expiresAt) {
-        return new Link("abc", 1, "https://example.com", NOW.minusSeconds(60), expiresAt, type, true);
+        return new Link("abc", 1, "https://example.com", NOW.minusSeconds(60), expiresAt, type, true, "test");
     }
 }
