@@ -22,6 +22,7 @@ import io.shortener.access.ApiKeyCommand;
 import io.shortener.access.ApiKeyStore;
 import io.shortener.access.ApiKeys;
 import io.shortener.access.KeysResource;
+import io.shortener.access.PlaceholderSecrets;
 import io.shortener.cache.CacheConfiguration;
 import io.shortener.cache.CacheMetrics;
 import io.shortener.cache.CachingLinkStore;
@@ -59,6 +60,7 @@ import io.shortener.idgen.ShortCodes;
 import io.shortener.link.AliasPolicy;
 import io.shortener.link.CassandraLinkStore;
 import io.shortener.link.CreateLinkHandler;
+import io.shortener.link.IdempotentCreates;
 import io.shortener.link.LinkChanges;
 import io.shortener.link.LinkResource;
 import io.shortener.stats.ClickHouseHealthCheck;
@@ -97,6 +99,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
 
     @Override
     public void run(ShortenerConfiguration config, Environment environment) {
+        PlaceholderSecrets.check(config.isDevelopment(), config.getIds().getCodeKey(), config.getClicks().getVisitorKey());
         strictJson(environment.getObjectMapper());
         Clock clock = Clock.systemUTC();
 
@@ -152,12 +155,13 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         environment.jersey().register(new JsonErrorMapper());
         environment.jersey().register(new StorageUnavailableMapper());
         environment.jersey().register(new UnexpectedErrorMapper());
-        environment.jersey().register(new LinkResource(links, keys, publicBaseUrl));
+        IdempotentCreates idempotent = new IdempotentCreates(session, cassandra.getKeyspace(), environment.getObjectMapper(), publicBaseUrl);
+        environment.jersey().register(new LinkResource(links, keys, idempotent, publicBaseUrl));
         environment.jersey().register(new KeysResource(keys));
         ClickStatsRepository clickStats = new ClickStatsRepository(config.getStats());
         environment.jersey().register(new StatsResource(links, keys, clickStats, config.getStats(), clock));
         environment.healthChecks().register("clickhouse", new ClickHouseHealthCheck(clickStats));
-        environment.getApplicationContext().insertHandler(new CreateLinkHandler(links, keys, publicBaseUrl,
+        environment.getApplicationContext().insertHandler(new CreateLinkHandler(links, keys, idempotent,
                 config.getLinks().getMaxRequestBytes(), environment.getObjectMapper(),
                 // The same timer as Jersey's @Timed on LinkResource.create: one figure for creates, whichever door.
                 environment.metrics().timer(MetricRegistry.name(LinkResource.class, "create"))));

@@ -48,6 +48,19 @@ public class ShortenerConfiguration extends Configuration {
     @NotNull
     private AccessConfiguration access = new AccessConfiguration();
 
+    /** A development run: the shipped placeholder secrets are allowed (see access/PlaceholderSecrets). */
+    private boolean development = false;
+
+    @JsonProperty
+    public boolean isDevelopment() {
+        return development;
+    }
+
+    @JsonProperty
+    public void setDevelopment(boolean development) {
+        this.development = development;
+    }
+
     @JsonProperty
     public AccessConfiguration getAccess() {
         return access;

@@ -10,7 +10,7 @@ import io.shortener.devstack.AnalyticsJob;
 import io.shortener.devstack.CassandraNodeSettings;
 import io.shortener.clickhouse.ClickHouseHttp;
 import io.shortener.devstack.ClickHouseServer;
-import io.shortener.devstack.DevApiKey;
+import io.shortener.devstack.StackSecrets;
 import io.shortener.devstack.ClickHouseSettings;
 import io.shortener.devstack.Devstack;
 import io.shortener.devstack.KafkaBroker;
@@ -74,9 +74,9 @@ class LocalStackIT {
         wipe();
         devstack.up();
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("shortener is up").contains(stack.region().service().publicBaseUrl());
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("API key").contains(DevApiKey.FILE);
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("API key").contains(StackSecrets.API_KEY_FILE);
         // The stack's development key, which up wrote and gave its service: every scope.
-        Http http = new Http(stack.region().service().httpPort(), DevApiKey.of(home.stackDir(stack.name())));
+        Http http = new Http(stack.region().service().httpPort(), new StackSecrets(home.stackDir(stack.name())).apiKey());
         assertThat(http.anonymous().postJson("/api/v1/links", "{\"url\": \"https://example.com/no-key\"}").statusCode()).isEqualTo(401);
 
         HttpResponse<String> created = http.postJson("/api/v1/links", "{\"url\": \"https://example.com/survivor\"}");

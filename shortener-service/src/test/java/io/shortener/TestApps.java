@@ -73,6 +73,9 @@ public final class TestApps {
         config.putAll(connections);
         config.put("cassandra.keyspace", keyspace);
         config.put("access.initialKey", KEY);
+        // Keys of the tests' own: the shipped placeholders would stop the service from starting.
+        config.put("ids.codeKey", "test-code-key");
+        config.put("clicks.visitorKey", "test-visitor-key");
         config.put("clicks.spoolDirectory", "target/spool/" + keyspace + "-" + System.nanoTime());
         // A ClickHouse database named like the keyspace: tests that read stats create it (RealClickHouse.freshDatabase).
         config.put("stats.clickHouseUrl", RealClickHouse.SETTINGS.jdbcUrl(keyspace));

@@ -30,7 +30,7 @@ public final class Devstack {
 
     public Devstack(ProjectHome home, StackDefinition stack, PrintStream out) {
         Path dir = home.stackDir(stack.name());
-        this.keyFile = home.root().relativize(dir.resolve(DevApiKey.FILE));
+        this.keyFile = home.root().relativize(dir.resolve(StackSecrets.API_KEY_FILE));
         this.stack = stack;
         this.cassandra = new CassandraCluster(home, dir, stack.cassandra());
         boolean single = stack.regions().size() == 1;

@@ -45,7 +45,7 @@ public final class ServiceProcess {
 
     /** The stack's development key, which this service stores as its initial key (every scope). */
     public String apiKey() {
-        return DevApiKey.of(stackDir);
+        return new StackSecrets(stackDir).apiKey();
     }
 
     public Optional<LocalProcess> running() {
@@ -68,7 +68,7 @@ public final class ServiceProcess {
         environment.put("SHORTENER_HTTP_PORT", Integer.toString(settings.httpPort()));
         environment.put("SHORTENER_ADMIN_PORT", Integer.toString(settings.adminPort()));
         environment.put("SHORTENER_PUBLIC_BASE_URL", settings.publicBaseUrl());
-        environment.put("SHORTENER_INITIAL_API_KEY", apiKey());
+        environment.putAll(new StackSecrets(stackDir).environment());
         LocalProcess started = process.start(command, environment);
         started.awaitReady("healthy at " + settings.healthUrl(), START_TIMEOUT, this::healthy);
         return started;

@@ -16,6 +16,10 @@ import java.util.Optional;
  */
 public final class ApiKeys {
 
+    /** The two headers a key may come in: {@code Authorization: Bearer <key>}, or {@code X-Api-Key: <key>} as Shlink's clients send it. */
+    public static final String AUTHORIZATION = "Authorization";
+    public static final String API_KEY = "X-Api-Key";
+
     public static final String INITIAL_KEY_NAME = "initial";
     public static final String INITIAL_KEY_ACCOUNT = "admin";
 

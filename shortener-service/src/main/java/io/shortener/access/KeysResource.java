@@ -23,7 +23,7 @@ public final class KeysResource {
     }
 
     @GET
-    public CurrentKey current(@HeaderParam("Authorization") String authorization, @HeaderParam("X-Api-Key") String apiKey) {
+    public CurrentKey current(@HeaderParam(ApiKeys.AUTHORIZATION) String authorization, @HeaderParam(ApiKeys.API_KEY) String apiKey) {
         Caller caller = keys.authenticate(authorization, apiKey);
         return new CurrentKey(caller.keyName(), caller.account(), caller.scopes().stream().sorted().map(Scope::text).toList());
     }

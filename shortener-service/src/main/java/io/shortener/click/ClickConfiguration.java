@@ -1,5 +1,6 @@
 package io.shortener.click;
 
+import io.shortener.access.PlaceholderSecrets;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -76,7 +77,7 @@ public class ClickConfiguration {
     /** The key of the visitor-id hash. Changing it makes every visitor new. */
     @JsonProperty
     @NotEmpty
-    private String visitorKey = "change-me-per-deployment";
+    private String visitorKey = PlaceholderSecrets.PLACEHOLDER;
 
     /** acks=all and idempotence: an acknowledged event is on every in-sync replica, once. Short timeouts: the spool waits better. */
     public KafkaProducer<String, String> producer(String clientId) {

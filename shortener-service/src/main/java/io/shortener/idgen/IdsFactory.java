@@ -1,5 +1,6 @@
 package io.shortener.idgen;
 
+import io.shortener.access.PlaceholderSecrets;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
@@ -48,7 +49,7 @@ public class IdsFactory {
      * if it changes (codes are stored), but old and new codes are then no longer disjoint by construction.
      */
     @NotEmpty
-    private String codeKey = "change-me-per-deployment";
+    private String codeKey = PlaceholderSecrets.PLACEHOLDER;
 
     @JsonProperty
     public int getRegion() {

@@ -37,16 +37,17 @@ public final class CreateLinkHandler extends Handler.Wrapper {
 
     private final LinkService links;
     private final ApiKeys keys;
-    private final String publicBaseUrl;
+    private final IdempotentCreates idempotent;
     private final long maxRequestBytes;
     private final ObjectReader requests;
     private final JsonAnswers answers;
     private final Timer timer;
 
-    public CreateLinkHandler(LinkService links, ApiKeys keys, String publicBaseUrl, long maxRequestBytes, ObjectMapper json, Timer timer) {
+    public CreateLinkHandler(LinkService links, ApiKeys keys, IdempotentCreates idempotent, long maxRequestBytes, ObjectMapper json,
+                             Timer timer) {
         this.links = links;
         this.keys = keys;
-        this.publicBaseUrl = publicBaseUrl;
+        this.idempotent = idempotent;
         this.maxRequestBytes = maxRequestBytes;
         this.requests = json.readerFor(CreateLinkRequest.class);
         this.answers = new JsonAnswers(json);
@@ -61,7 +62,7 @@ public final class CreateLinkHandler extends Handler.Wrapper {
         try (Timer.Context ignored = timer.time()) {
             // Who asks comes first: a caller without a key gets its 401 before its body is read.
             Caller caller = keys.authenticateCreator(request.getHeaders().get(HttpHeader.AUTHORIZATION),
-                    request.getHeaders().get(LinkResource.API_KEY));
+                    request.getHeaders().get(ApiKeys.API_KEY));
             ByteBuffer body = Content.Source.asByteBuffer(request);
             CreateLinkRequest create;
             try {
@@ -70,9 +71,15 @@ public final class CreateLinkHandler extends Handler.Wrapper {
                 answers.error(response, callback, false, 400, JsonErrorMapper.messageFor(e), false);
                 return true;
             }
-            LinkView created = LinkView.of(links.create(create, caller), publicBaseUrl);
-            response.getHeaders().put(HttpHeader.LOCATION, created.location(publicBaseUrl));
-            answers.send(response, callback, false, 201, created);
+            IdempotentCreates.Answer answer = idempotent.create(caller, request.getHeaders().get(IdempotentCreates.HEADER), create,
+                    () -> links.create(create, caller));
+            if (answer.location() != null) {
+                response.getHeaders().put(HttpHeader.LOCATION, answer.location());
+            }
+            if (answer.replayed()) {
+                response.getHeaders().put(IdempotentCreates.REPLAYED_HEADER, "true");
+            }
+            answers.send(response, callback, false, answer.status(), answer.body());
         } catch (RuntimeException e) {
             answers.failure(LOG, response, callback, false, e);
         }

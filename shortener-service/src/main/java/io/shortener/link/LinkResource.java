@@ -2,6 +2,7 @@ package io.shortener.link;
 
 import com.codahale.metrics.annotation.Timed;
 import io.shortener.access.ApiKeys;
+import io.shortener.access.Caller;
 import io.shortener.access.Scope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,32 +21,39 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 public final class LinkResource {
 
-    static final String AUTHORIZATION = "Authorization";
-    static final String API_KEY = "X-Api-Key";
-
     private final LinkService links;
     private final ApiKeys keys;
+    private final IdempotentCreates idempotent;
     private final String publicBaseUrl;
 
-    public LinkResource(LinkService links, ApiKeys keys, String publicBaseUrl) {
+    public LinkResource(LinkService links, ApiKeys keys, IdempotentCreates idempotent, String publicBaseUrl) {
         this.links = links;
         this.keys = keys;
+        this.idempotent = idempotent;
         this.publicBaseUrl = publicBaseUrl;
     }
 
     @POST
     @Timed
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@HeaderParam(AUTHORIZATION) String authorization, @HeaderParam(API_KEY) String apiKey,
-                           CreateLinkRequest request) {
-        LinkView created = LinkView.of(links.create(request, keys.authenticateCreator(authorization, apiKey)), publicBaseUrl);
-        return Response.created(URI.create(created.location(publicBaseUrl))).entity(created).build();
+    public Response create(@HeaderParam(ApiKeys.AUTHORIZATION) String authorization, @HeaderParam(ApiKeys.API_KEY) String apiKey,
+                           @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey, CreateLinkRequest request) {
+        Caller caller = keys.authenticateCreator(authorization, apiKey);
+        IdempotentCreates.Answer answer = idempotent.create(caller, idempotencyKey, request, () -> links.create(request, caller));
+        Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body());
+        if (answer.location() != null) {
+            response.location(URI.create(answer.location()));
+        }
+        if (answer.replayed()) {
+            response.header(IdempotentCreates.REPLAYED_HEADER, "true");
+        }
+        return response.build();
     }
 
     @GET
     @Timed
     @Path("/{code}")
-    public LinkView get(@HeaderParam(AUTHORIZATION) String authorization, @HeaderParam(API_KEY) String apiKey,
+    public LinkView get(@HeaderParam(ApiKeys.AUTHORIZATION) String authorization, @HeaderParam(ApiKeys.API_KEY) String apiKey,
                         @PathParam("code") String code) {
         return LinkView.of(links.get(code, keys.authenticate(authorization, apiKey), Scope.LINKS_READ), publicBaseUrl);
     }
@@ -53,7 +61,7 @@ public final class LinkResource {
     @DELETE
     @Timed
     @Path("/{code}")
-    public Response delete(@HeaderParam(AUTHORIZATION) String authorization, @HeaderParam(API_KEY) String apiKey,
+    public Response delete(@HeaderParam(ApiKeys.AUTHORIZATION) String authorization, @HeaderParam(ApiKeys.API_KEY) String apiKey,
                            @PathParam("code") String code) {
         links.delete(code, keys.authenticate(authorization, apiKey));
         return Response.noContent().build();

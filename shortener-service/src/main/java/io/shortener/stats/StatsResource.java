@@ -38,7 +38,7 @@ public final class StatsResource {
     }
 
     @GET
-    public LinkStats stats(@HeaderParam("Authorization") String authorization, @HeaderParam("X-Api-Key") String apiKey,
+    public LinkStats stats(@HeaderParam(ApiKeys.AUTHORIZATION) String authorization, @HeaderParam(ApiKeys.API_KEY) String apiKey,
                            @PathParam("code") String code, @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("interval") String interval) {
         links.get(code, keys.authenticate(authorization, apiKey), Scope.STATS_READ);

@@ -46,6 +46,16 @@ class AnonymousCreatesIT {
         assertThat(answer.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void anAnonymousCreateCannotBeMadeIdempotent() {
+        HttpResponse<String> answer = nobody.send(nobody.request("/api/v1/links").header("Content-Type", "application/json")
+                .header("Idempotency-Key", "anonymous-1").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"url\": \"https://example.com/x\"}")).build());
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("needs an API key");
+    }
+
     private Http withAccountKey() {
         String key = new ApiKeySecrets(new SecureRandom()).generate();
         try (var cql = TestApps.cql()) {

@@ -2,7 +2,7 @@ package io.shortener.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shortener.devstack.DevApiKey;
+import io.shortener.devstack.StackSecrets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashSet;
@@ -45,9 +45,11 @@ class ApiKeySecretsTest {
 
     @Test
     void theDevelopmentKeyDevstackMakesHasTheServicesForm(@TempDir Path stack) {
-        String key = DevApiKey.of(stack);
+        String key = new StackSecrets(stack).apiKey();
 
         assertThat(ApiKeySecrets.looksLikeKey(key)).isTrue();
-        assertThat(DevApiKey.of(stack)).as("kept, not made again").isEqualTo(key);
+        assertThat(new StackSecrets(stack).apiKey()).as("kept, not made again").isEqualTo(key);
+        assertThat(new StackSecrets(stack).environment()).containsEntry("SHORTENER_INITIAL_API_KEY", key)
+                .hasEntrySatisfying("SHORTENER_CODE_KEY", code -> assertThat(code).hasSize(32).isNotEqualTo(key));
     }
 }
