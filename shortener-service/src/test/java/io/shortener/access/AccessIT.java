@@ -11,6 +11,9 @@ import io.shortener.Await;
 import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
 import io.shortener.TestApps;
+import io.shortener.devstack.junit.RealRedisCluster;
+import io.shortener.devstack.junit.RealKafka;
+import io.shortener.devstack.junit.RealCassandra;
 import io.shortener.devstack.junit.RealClickHouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Who may do what, against the real service: every API route without a key, with a key lacking the
  * scope, with a revoked or expired key, with another account's key, and with the right key.
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
+@ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, RealClickHouse.class, DropwizardExtensionsSupport.class})
 class AccessIT {
 
     private static final String KEYSPACE = "access_it";

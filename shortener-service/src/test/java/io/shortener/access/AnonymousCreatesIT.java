@@ -8,6 +8,9 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
 import io.shortener.TestApps;
+import io.shortener.devstack.junit.RealRedisCluster;
+import io.shortener.devstack.junit.RealKafka;
+import io.shortener.devstack.junit.RealCassandra;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A public shortener: creates without a key, where the operator allows them; nothing else without one. */
-@ExtendWith(DropwizardExtensionsSupport.class)
+@ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
 class AnonymousCreatesIT {
 
     private static final String KEYSPACE = "anonymous_creates_it";

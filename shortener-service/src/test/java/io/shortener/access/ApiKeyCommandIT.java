@@ -8,6 +8,8 @@ import io.shortener.Await;
 import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
 import io.shortener.TestApps;
+import io.shortener.devstack.junit.RealRedisCluster;
+import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.ForkedJvm;
 import io.shortener.devstack.ProjectHome;
 import io.shortener.devstack.junit.RealCassandra;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code apikey create|list|revoke}, the packaged jar's command, against the keyspace a running service reads. */
-@ExtendWith(DropwizardExtensionsSupport.class)
+@ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
 class ApiKeyCommandIT {
 
     private static final String KEYSPACE = "apikey_command_it";

@@ -8,6 +8,9 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
 import io.shortener.TestApps;
+import io.shortener.devstack.junit.RealRedisCluster;
+import io.shortener.devstack.junit.RealKafka;
+import io.shortener.devstack.junit.RealCassandra;
 import io.shortener.access.ApiKey;
 import io.shortener.access.ApiKeySecrets;
 import io.shortener.access.ApiKeyStore;
@@ -29,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code Idempotency-Key} on creates, through both doors, against the real service and Cassandra. */
-@ExtendWith(DropwizardExtensionsSupport.class)
+@ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
 class IdempotentCreatesIT {
 
     private static final String KEYSPACE = "idempotent_creates_it";
