@@ -5,7 +5,6 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shortener.access.ApiKeySecrets;
 import io.shortener.access.Caller;
@@ -25,8 +24,11 @@ import java.util.regex.Pattern;
  */
 public final class IdempotentCreates {
 
-    /** An answer to a create: its status, JSON body and Location, and whether it is a replay. */
-    public record Answer(int status, JsonNode body, String location, boolean replayed) {
+    /**
+     * An answer to a create: its status, body (a {@link LinkView} when made now, the stored JSON when
+     * replayed: a create without a key pays for no JSON tree), Location, and whether it is a replay.
+     */
+    public record Answer(int status, Object body, String location, boolean replayed) {
     }
 
     public static final String HEADER = "Idempotency-Key";
@@ -101,20 +103,20 @@ public final class IdempotentCreates {
                 serial(release.bind(caller.account(), key, hash));
                 throw refused;
             }
-            serial(record.bind(refused.status(), json.valueToTree(new ErrorBody(refused.status(), refused.getMessage())).toString(), null,
+            serial(record.bind(refused.status(), text(new ErrorBody(refused.status(), refused.getMessage())), null,
                     caller.account(), key, hash));
             throw refused;
         } catch (RuntimeException failed) {
             serial(release.bind(caller.account(), key, hash));
             throw failed;
         }
-        serial(record.bind(answer.status(), answer.body().toString(), answer.location(), caller.account(), key, hash));
+        serial(record.bind(answer.status(), text(answer.body()), answer.location(), caller.account(), key, hash));
         return answer;
     }
 
     private Answer created(Link link) {
         LinkView view = LinkView.of(link, publicBaseUrl);
-        return new Answer(201, json.valueToTree(view), view.location(publicBaseUrl), false);
+        return new Answer(201, view, view.location(publicBaseUrl), false);
     }
 
     private Answer replay(Row row) {
@@ -134,10 +136,14 @@ public final class IdempotentCreates {
     }
 
     private String hash(CreateLinkRequest request) {
+        return ApiKeySecrets.hash(text(request));
+    }
+
+    private String text(Object value) {
         try {
-            return ApiKeySecrets.hash(json.writeValueAsString(request));
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a request always serialises", e);
+            throw new IllegalStateException("our own records always serialise", e);
         }
     }
 
