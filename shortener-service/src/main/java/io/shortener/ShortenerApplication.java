@@ -57,6 +57,15 @@ import io.shortener.idgen.MachineIds;
 import io.shortener.idgen.MachineLease;
 import io.shortener.idgen.MachineLeaseHealthCheck;
 import io.shortener.idgen.ShortCodes;
+import io.shortener.client.ClientAddresses;
+import io.shortener.limit.ApiLimits;
+import io.shortener.limit.ApiRateLimitHandler;
+import io.shortener.limit.Buckets;
+import io.shortener.limit.FallbackBuckets;
+import io.shortener.limit.LimitsConfiguration;
+import io.shortener.limit.LocalBuckets;
+import io.shortener.limit.RedirectLimits;
+import io.shortener.limit.RedisBuckets;
 import io.shortener.link.AliasPolicy;
 import io.shortener.link.CassandraLinkStore;
 import io.shortener.link.CreateLinkHandler;
@@ -111,7 +120,9 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         }
         environment.healthChecks().register("cassandra", new CassandraHealthCheck(session, cassandra.getLocalDatacenter()));
 
-        CachingLinkStore store = cachedStore(config.getCache(), new CassandraLinkStore(session, cassandra.getKeyspace(),
+        RedisConnection redis = new RedisConnection(config.getCache().getRedis());
+        environment.lifecycle().manage(redis);
+        CachingLinkStore store = cachedStore(config.getCache(), redis, new CassandraLinkStore(session, cassandra.getKeyspace(),
                 cassandra.otherDatacenters().stream().map(CassandraFactory::profileIn).toList()), environment, clock);
         if (cassandra.severalDatacenters()) {
             environment.lifecycle().manage(new CrossRegionInvalidation(new LinkChanges(session, cassandra.getKeyspace()), store,
@@ -165,12 +176,24 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                 config.getLinks().getMaxRequestBytes(), environment.getObjectMapper(),
                 // The same timer as Jersey's @Timed on LinkResource.create: one figure for creates, whichever door.
                 environment.metrics().timer(MetricRegistry.name(LinkResource.class, "create"))));
+        LimitsConfiguration limits = config.getLimits();
+        ClientAddresses clients = new ClientAddresses(access.trustedProxies());
+        Buckets sharedBuckets = new RedisBuckets(redis, config.getCache().getRedis().getBreaker().build(), limits.getKeyPrefix());
+        if (limits.isEnabled()) {
+            environment.getApplicationContext().insertHandler(new ApiRateLimitHandler(
+                    new ApiLimits(new FallbackBuckets(sharedBuckets, new LocalBuckets(limits.getLocalEntries(), Ticker.systemTicker()),
+                            environment.metrics().meter("limits.api.local-fallbacks")), limits),
+                    keys, clients, limits.exemptClients(), environment.getObjectMapper()));
+        }
+        RedirectLimits redirectLimits = new RedirectLimits(sharedBuckets, limits.getRedirects(), limits.exemptClients(),
+                limits.getLocalEntries(), Ticker.systemTicker(), environment.metrics().meter("limits.redirects.refused"),
+                environment.metrics().meter("limits.unknown-codes.refused"));
         environment.getApplicationContext().insertHandler(new RedirectHandler(links, config.getRedirects().cachePolicy(),
                 clock, environment.getObjectMapper(), environment.metrics().timer("redirects",
                         // Every redirect records into it: the default reservoir takes a lock per update, this one does not.
                         () -> new Timer(LockFreeExponentiallyDecayingReservoir.builder().build())),
                 environment.metrics().counter(RedirectHandler.ON_SELECTOR_METRIC),
-                clickRecorder(config, codes, environment), config.getClicks().getCountryHeader()));
+                clickRecorder(config, codes, environment), config.getClicks().getCountryHeader(), clients, redirectLimits));
     }
 
     /** Every redirect becomes a click event on Kafka; see ClickPipeline. */
@@ -192,10 +215,9 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
     }
 
     /** L1 in this process, L2 in the Redis Cluster, Cassandra behind both; see CachingLinkStore. */
-    private static CachingLinkStore cachedStore(CacheConfiguration config, LinkStore cassandra, Environment environment,
-                                                Clock clock) {
+    private static CachingLinkStore cachedStore(CacheConfiguration config, RedisConnection redis, LinkStore cassandra,
+                                                Environment environment, Clock clock) {
         RedisCacheFactory redisConfig = config.getRedis();
-        RedisConnection redis = new RedisConnection(redisConfig);
         CircuitBreaker breaker = redisConfig.getBreaker().build();
         CacheMetrics metrics = new CacheMetrics(environment.metrics());
         environment.metrics().register("cache.l2.breaker", (Gauge<String>) () -> breaker.getState().name());
@@ -205,7 +227,6 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                 config.getLocal(), metrics, scheduler, redisConfig.invalidationRepeat(), clock,
                 environment.lifecycle().executorService("cache-refresh-%d").minThreads(2).maxThreads(2).build(), Ticker.systemTicker());
         environment.metrics().register("cache.l1.size", (Gauge<Long>) store::localSize);
-        environment.lifecycle().manage(redis);
         environment.lifecycle().manage(new InvalidationSubscriber(redis, redisConfig.getInvalidationChannel(),
                 store::invalidateLocally, store::clearLocal, metrics));
         environment.healthChecks().register("redis", new RedisHealthCheck(redis, breaker));

@@ -8,6 +8,7 @@ import io.shortener.cassandra.CassandraFactory;
 import io.shortener.click.ClickConfiguration;
 import io.shortener.stats.StatsConfiguration;
 import io.shortener.idgen.IdsFactory;
+import io.shortener.limit.LimitsConfiguration;
 import io.shortener.link.LinksConfiguration;
 import io.shortener.redirect.RedirectConfiguration;
 import jakarta.validation.Valid;
@@ -48,6 +49,10 @@ public class ShortenerConfiguration extends Configuration {
     @NotNull
     private AccessConfiguration access = new AccessConfiguration();
 
+    @Valid
+    @NotNull
+    private LimitsConfiguration limits = new LimitsConfiguration();
+
     /** A development run: the shipped placeholder secrets are allowed (see access/PlaceholderSecrets). */
     private boolean development = false;
 
@@ -59,6 +64,16 @@ public class ShortenerConfiguration extends Configuration {
     @JsonProperty
     public void setDevelopment(boolean development) {
         this.development = development;
+    }
+
+    @JsonProperty
+    public LimitsConfiguration getLimits() {
+        return limits;
+    }
+
+    @JsonProperty
+    public void setLimits(LimitsConfiguration limits) {
+        this.limits = limits;
     }
 
     @JsonProperty

@@ -2,6 +2,7 @@ package io.shortener.access;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import io.shortener.client.ClientRanges;
 
 /** {@code access}: who may use the API. */
 public final class AccessConfiguration {
@@ -21,6 +22,18 @@ public final class AccessConfiguration {
     /** How long an instance trusts a key it has looked up: a revoke takes effect everywhere within this. */
     @JsonProperty
     private Duration keyCacheTtl = Duration.seconds(5);
+
+    /**
+     * The load balancers and proxies in front of the service (addresses and CIDR ranges, comma-separated):
+     * only from them are {@code Forwarded} and {@code X-Forwarded-For} believed, for rate limits and visitor
+     * ids alike. Empty: the connection's peer is the client.
+     */
+    @JsonProperty
+    private String trustedProxies = "";
+
+    public ClientRanges trustedProxies() {
+        return ClientRanges.parse(trustedProxies);
+    }
 
     public String getInitialKey() {
         return initialKey;

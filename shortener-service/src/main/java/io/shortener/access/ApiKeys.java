@@ -50,6 +50,24 @@ public final class ApiKeys {
         return authenticate(authorization, apiKey);
     }
 
+    /**
+     * The caller behind the request's key if this instance has already checked that key and found it
+     * valid; empty otherwise (no key, an unknown one, one not yet looked up). Never reads the store.
+     */
+    public Optional<Caller> knownCaller(String authorization, String apiKey) {
+        Optional<String> key = keyIn(authorization, apiKey).filter(ApiKeySecrets::looksLikeKey);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ApiKey> stored = recent.getIfPresent(ApiKeySecrets.hash(key.get()));
+        return stored == null ? Optional.empty() : stored.filter(found -> found.usableAt(clock.instant())).map(ApiKey::caller);
+    }
+
+    /** Whether the request sent anything as a key at all. */
+    public static boolean sentKey(String authorization, String apiKey) {
+        return keyIn(authorization, apiKey).isPresent();
+    }
+
     private Caller check(String key) {
         Optional<ApiKey> stored = ApiKeySecrets.looksLikeKey(key)
                 ? recent.get(ApiKeySecrets.hash(key), store::findByHash)

@@ -5,11 +5,15 @@ import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shortener.click.ClickRecorder;
 import io.shortener.click.RawClick;
+import io.shortener.client.ClientAddresses;
 import io.shortener.error.JsonAnswers;
+import io.shortener.limit.RateLimit;
+import io.shortener.limit.RedirectLimits;
 import io.shortener.link.AliasPolicy;
 import io.shortener.link.Link;
 import io.shortener.link.LinkService;
 import io.shortener.link.MemoryAnswer;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -57,9 +61,12 @@ public final class RedirectHandler extends Handler.Wrapper {
     private final Counter answeredOnSelector;
     private final ClickRecorder clicks;
     private final String countryHeader;
+    private final ClientAddresses clients;
+    private final RedirectLimits limits;
 
     public RedirectHandler(LinkService links, RedirectCachePolicy cachePolicy, Clock clock, ObjectMapper json, Timer timer,
-                           Counter answeredOnSelector, ClickRecorder clicks, String countryHeader) {
+                           Counter answeredOnSelector, ClickRecorder clicks, String countryHeader, ClientAddresses clients,
+                           RedirectLimits limits) {
         this.links = links;
         this.cachePolicy = cachePolicy;
         this.clock = clock;
@@ -68,26 +75,37 @@ public final class RedirectHandler extends Handler.Wrapper {
         this.answeredOnSelector = answeredOnSelector;
         this.clicks = clicks;
         this.countryHeader = countryHeader == null || countryHeader.isBlank() ? null : countryHeader;
+        this.clients = clients;
+        this.limits = limits;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String code = redirectCode(request);
         if (!Invocable.isNonBlockingInvocation()) {
-            return handleWaiting(request, response, callback, code);
+            return handleWaiting(request, response, callback, code, false);
         }
         // On the selector thread (InlineHttpConnection): answer what memory knows, hand the rest to a pool thread.
+        boolean admitted = false;
         if (code != null) {
-            MemoryAnswer known = links.findInMemory(code);
+            InetAddress client = clients.of(request);
+            RedirectLimits.Verdict verdict = limits.admitLocally(client);
+            if (verdict == RedirectLimits.Verdict.REFUSE) {
+                tooMany(request, response, callback, limits.refusal(client), "too many redirects from this address");
+                return true;
+            }
+            admitted = verdict == RedirectLimits.Verdict.ADMIT;
+            MemoryAnswer known = admitted ? links.findInMemory(code) : MemoryAnswer.UNKNOWN;
             if (known.known()) {
                 answeredOnSelector.inc();
                 answer(request, response, callback, code, known::link);
                 return true;
             }
         }
+        boolean paid = admitted;
         request.getContext().execute(() -> {
             try {
-                if (!handleWaiting(request, response, callback, code)) {
+                if (!handleWaiting(request, response, callback, code, paid)) {
                     Response.writeError(request, response, callback, 404);
                 }
             } catch (Throwable failure) {
@@ -97,13 +115,44 @@ public final class RedirectHandler extends Handler.Wrapper {
         return true;
     }
 
-    /** The redirect, loading a link L1 does not hold through Redis and Cassandra; anything else goes on to Jersey. */
-    private boolean handleWaiting(Request request, Response response, Callback callback, String code) throws Exception {
+    /**
+     * The redirect, loading a link L1 does not hold through Redis and Cassandra; anything else goes on to
+     * Jersey. {@code admitted}: the redirect already spent its token on the selector thread.
+     */
+    private boolean handleWaiting(Request request, Response response, Callback callback, String code, boolean admitted)
+            throws Exception {
         if (code == null) {
             return super.handle(request, response, callback);
         }
-        answer(request, response, callback, code, () -> links.find(code));
+        InetAddress client = clients.of(request);
+        RateLimit refusal = admitted ? null : limits.admit(client);
+        if (refusal != null) {
+            tooMany(request, response, callback, refusal, "too many redirects from this address");
+            return true;
+        }
+        MemoryAnswer known = links.findInMemory(code);
+        if (known.known()) {
+            answer(request, response, callback, code, known::link);
+            return true;
+        }
+        RateLimit unknownRefusal = limits.unknownCodesRefused(client);
+        if (unknownRefusal != null) {
+            tooMany(request, response, callback, unknownRefusal, "too many unknown codes from this address");
+            return true;
+        }
+        answer(request, response, callback, code, () -> {
+            Optional<Link> found = links.find(code);
+            if (found.isEmpty()) {
+                limits.unknownCode(client);
+            }
+            return found;
+        });
         return true;
+    }
+
+    private void tooMany(Request request, Response response, Callback callback, RateLimit refusal, String what) throws Exception {
+        refusal.addTo(response.getHeaders());
+        answers.error(response, callback, isHead(request), 429, what + ": try again in " + refusal.retryAfterSeconds() + " s", false);
     }
 
     /** The code a GET or HEAD asks to be redirected by, or null for a request that is not a redirect. */
@@ -145,7 +194,7 @@ public final class RedirectHandler extends Handler.Wrapper {
             headers.put(NO_BODY);
             // The click is in the journal before the answer leaves: a process killed in between loses neither.
             HttpFields requestHeaders = request.getHeaders();
-            clicks.record(new RawClick(code, now.toEpochMilli(), head, Request.getRemoteAddr(request),
+            clicks.record(new RawClick(code, now.toEpochMilli(), head, clients.textOf(request),
                     requestHeaders.get(HttpHeader.USER_AGENT), requestHeaders.get(HttpHeader.REFERER),
                     countryHeader == null ? null : requestHeaders.get(countryHeader)));
             // The last (empty) write, not callback.succeeded() alone: completed on a pool thread after the selector
