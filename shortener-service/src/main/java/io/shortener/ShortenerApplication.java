@@ -15,7 +15,9 @@ import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jetty.HttpConnectorFactory;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.shortener.access.AccessConfiguration;
 import io.shortener.access.ApiKeyCommand;
@@ -72,6 +74,12 @@ import io.shortener.link.CreateLinkHandler;
 import io.shortener.link.IdempotentCreates;
 import io.shortener.link.LinkChanges;
 import io.shortener.link.LinkResource;
+import io.shortener.safety.Blocklist;
+import io.shortener.safety.BlocklistResource;
+import io.shortener.safety.BlocklistStore;
+import io.shortener.safety.LinkChecks;
+import io.shortener.safety.SafetyConfiguration;
+import io.shortener.safety.TargetHosts;
 import io.shortener.stats.ClickHouseHealthCheck;
 import io.shortener.stats.ClickStatsRepository;
 import io.shortener.stats.StatsResource;
@@ -81,7 +89,11 @@ import io.shortener.link.TargetUrlPolicy;
 import io.shortener.redirect.RedirectHandler;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,13 +155,22 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         }
         ShortCodes codes = ids.build(machines);
         String publicBaseUrl = config.getLinks().getPublicBaseUrl();
+        SafetyConfiguration safety = config.getSafety();
+        Blocklist blocklist = new Blocklist(new BlocklistStore(session, cassandra.getKeyspace()), safety.blocklistFile(),
+                safety.blocklistRefresh(), environment.lifecycle().scheduledExecutorService("blocklist-%d").threads(1).build(), clock);
+        environment.lifecycle().manage(blocklist);
+        LinkChecks checks = new LinkChecks(LinkChecks.discovered(), blocklist, safety.getCheckQueue(),
+                environment.metrics().meter("safety.checks.skipped"), environment.metrics().meter("safety.checks.blocked"));
+        environment.lifecycle().manage(checks);
         LinkService links = new LinkService(
                 store,
                 codes,
-                new TargetUrlPolicy(URI.create(publicBaseUrl)),
+                new TargetUrlPolicy(new TargetHosts(safety.serviceNames(URI.create(publicBaseUrl), bindHosts(config)),
+                        safety.isAllowPrivateTargets()), blocklist),
                 new AliasPolicy(),
                 config.getLinks().defaultRedirect(),
-                clock);
+                clock,
+                checks::created);
 
         AccessConfiguration access = config.getAccess();
         ApiKeys keys = new ApiKeys(new ApiKeyStore(session, cassandra.getKeyspace()), access.keyCacheTtl(), access.isAnonymousCreates(), clock);
@@ -169,6 +190,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         IdempotentCreates idempotent = new IdempotentCreates(session, cassandra.getKeyspace(), environment.getObjectMapper(), publicBaseUrl);
         environment.jersey().register(new LinkResource(links, keys, idempotent, publicBaseUrl));
         environment.jersey().register(new KeysResource(keys));
+        environment.jersey().register(new BlocklistResource(blocklist, links, keys));
         ClickStatsRepository clickStats = new ClickStatsRepository(config.getStats());
         environment.jersey().register(new StatsResource(links, keys, clickStats, config.getStats(), clock));
         environment.healthChecks().register("clickhouse", new ClickHouseHealthCheck(clickStats));
@@ -193,7 +215,19 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                         // Every redirect records into it: the default reservoir takes a lock per update, this one does not.
                         () -> new Timer(LockFreeExponentiallyDecayingReservoir.builder().build())),
                 environment.metrics().counter(RedirectHandler.ON_SELECTOR_METRIC),
-                clickRecorder(config, codes, environment), config.getClicks().getCountryHeader(), clients, redirectLimits));
+                clickRecorder(config, codes, environment), config.getClicks().getCountryHeader(), clients, redirectLimits,
+                blocklist));
+    }
+
+    /** The hosts the API and admin connectors bind to: a link to one of them would be a loop. */
+    private static List<String> bindHosts(ShortenerConfiguration config) {
+        List<String> hosts = new ArrayList<>();
+        if (config.getServerFactory() instanceof DefaultServerFactory server) {
+            Stream.concat(server.getApplicationConnectors().stream(), server.getAdminConnectors().stream())
+                    .filter(HttpConnectorFactory.class::isInstance).map(HttpConnectorFactory.class::cast)
+                    .map(HttpConnectorFactory::getBindHost).filter(Objects::nonNull).forEach(hosts::add);
+        }
+        return hosts;
     }
 
     /** Every redirect becomes a click event on Kafka; see ClickPipeline. */

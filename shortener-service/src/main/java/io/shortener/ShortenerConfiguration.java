@@ -9,6 +9,7 @@ import io.shortener.click.ClickConfiguration;
 import io.shortener.stats.StatsConfiguration;
 import io.shortener.idgen.IdsFactory;
 import io.shortener.limit.LimitsConfiguration;
+import io.shortener.safety.SafetyConfiguration;
 import io.shortener.link.LinksConfiguration;
 import io.shortener.redirect.RedirectConfiguration;
 import jakarta.validation.Valid;
@@ -53,6 +54,10 @@ public class ShortenerConfiguration extends Configuration {
     @NotNull
     private LimitsConfiguration limits = new LimitsConfiguration();
 
+    @Valid
+    @NotNull
+    private SafetyConfiguration safety = new SafetyConfiguration();
+
     /** A development run: the shipped placeholder secrets are allowed (see access/PlaceholderSecrets). */
     private boolean development = false;
 
@@ -64,6 +69,16 @@ public class ShortenerConfiguration extends Configuration {
     @JsonProperty
     public void setDevelopment(boolean development) {
         this.development = development;
+    }
+
+    @JsonProperty
+    public SafetyConfiguration getSafety() {
+        return safety;
+    }
+
+    @JsonProperty
+    public void setSafety(SafetyConfiguration safety) {
+        this.safety = safety;
     }
 
     @JsonProperty

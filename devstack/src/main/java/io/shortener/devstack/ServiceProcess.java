@@ -16,6 +16,9 @@ import java.util.Optional;
 /** The shortener-service jar as a background process, pointed at its region's servers. */
 public final class ServiceProcess {
 
+    /** Clients the local stack never limits; see the README, Rate limits. */
+    public static final String LIMITS_EXEMPT_VARIABLE = "SHORTENER_LIMITS_EXEMPT_CLIENTS";
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
@@ -70,8 +73,9 @@ public final class ServiceProcess {
         environment.put("SHORTENER_PUBLIC_BASE_URL", settings.publicBaseUrl());
         environment.putAll(new StackSecrets(stackDir).environment());
         // bin/shortener bench and the load tests drive the stack from 127.0.0.1 at rates no one client may reach;
-        // every other address (curl --interface 127.0.0.2) meets the limits as a client would.
-        environment.put("SHORTENER_LIMITS_EXEMPT_CLIENTS", "127.0.0.1");
+        // every other address (curl --interface 127.0.0.2) meets the limits as a client would. Set in up's own
+        // environment, the variable replaces that (to measure the limiter, say).
+        environment.put(LIMITS_EXEMPT_VARIABLE, System.getenv().getOrDefault(LIMITS_EXEMPT_VARIABLE, "127.0.0.1"));
         LocalProcess started = process.start(command, environment);
         started.awaitReady("healthy at " + settings.healthUrl(), START_TIMEOUT, this::healthy);
         return started;

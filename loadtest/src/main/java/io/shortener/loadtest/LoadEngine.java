@@ -2,6 +2,7 @@ package io.shortener.loadtest;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -35,8 +36,22 @@ final class LoadEngine {
     private final int connections;
     private final SplittableRandom random;
     private final PrintStream progress;
+    private final int sourceAddresses;
+    private int connectionsMade;
 
     LoadEngine(InetSocketAddress address, Scenario scenario, int connections, long seed, PrintStream progress) {
+        this(address, scenario, connections, seed, progress, 0);
+    }
+
+    /**
+     * {@code sourceAddresses} > 0: each connection comes from one of that many loopback addresses
+     * (127.0.1.1 and up), so that the service sees as many clients (and limits each on its own).
+     */
+    LoadEngine(InetSocketAddress address, Scenario scenario, int connections, long seed, PrintStream progress, int sourceAddresses) {
+        if (sourceAddresses > 254 * 254) {
+            throw new IllegalArgumentException("at most " + 254 * 254 + " source addresses");
+        }
+        this.sourceAddresses = sourceAddresses;
         this.address = address;
         this.scenario = scenario;
         this.connections = connections;
@@ -251,6 +266,11 @@ final class LoadEngine {
             try {
                 channel = SocketChannel.open();
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                if (sourceAddresses > 0) {
+                    int client = connectionsMade++ % sourceAddresses;
+                    channel.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, (byte) (1 + client / 254),
+                            (byte) (1 + client % 254), 1}), 0));
+                }
                 channel.connect(address);
                 channel.configureBlocking(false);
                 // Read interest stays registered: changing it around every request cost two epoll_ctl calls.

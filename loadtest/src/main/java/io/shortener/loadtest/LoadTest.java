@@ -74,12 +74,13 @@ public final class LoadTest {
         Duration warmup = options.duration("warmup", "10s");
         Duration duration = options.duration("duration", "30s");
         String name = options.text("name", scenarioName + (closed ? "-closed" : "-" + (long) rate + "rps"));
+        int sourceAddresses = options.integer("source-addresses", 0);
 
         LoadEngine engine = new LoadEngine(new InetSocketAddress(target.getHost(), target.getPort()), scenario,
-                connections, seed, System.out);
-        System.out.printf(Locale.ROOT, "%s: %s against %s, %s, %d connections, %s warm-up, %s measured%n", name,
+                connections, seed, System.out, sourceAddresses);
+        System.out.printf(Locale.ROOT, "%s: %s against %s, %s, %d connections%s, %s warm-up, %s measured%n", name,
                 scenarioName, target, closed ? "closed model" : "open model at " + (long) rate + "/s", connections,
-                warmup, duration);
+                sourceAddresses > 0 ? " from " + sourceAddresses + " addresses (127.0.1.1…)" : "", warmup, duration);
         Results results = closed ? engine.runClosed(warmup, duration) : engine.runOpen(rate, warmup, duration);
         Report report = Report.of(name, scenarioName, closed ? "closed" : "open", target.toString(), connections,
                 closed ? 0 : rate, results);

@@ -14,7 +14,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * Per-address limits on redirects, which must never wait for Redis on the selector thread. An instance
  * keeps, per address and per lease window, an allowance: the first {@code lease} redirects on credit, then
  * what it leased from the shared bucket. When the allowance is spent, the next redirect goes to a pool
- * thread, which settles the credit spent with the shared bucket and takes the next lease in one call.
+ * thread, which settles the credit spent with the shared bucket and takes the next lease in one call
+ * (each one twice the last within a window, up to a quarter of the bucket).
  * While Redis cannot answer, redirects are admitted (fail open): a limit must not take the product down.
  *
  * <p>Unknown codes have a bucket of their own: each code that turns out not to exist past this instance's
@@ -33,6 +34,7 @@ public final class RedirectLimits {
     private final Ticker ticker;
     private final Meter refusals;
     private final Meter unknownRefusals;
+    private final long maxLease;
 
     public RedirectLimits(Buckets shared, RedirectLimitsConfiguration config, ClientRanges exempt, int maximumAddresses, Ticker ticker,
                           Meter refusals, Meter unknownRefusals) {
@@ -42,6 +44,7 @@ public final class RedirectLimits {
         this.ticker = ticker;
         this.refusals = refusals;
         this.unknownRefusals = unknownRefusals;
+        this.maxLease = Math.max(config.getLease(), config.getPerIp().capacity() / 4);
         // Created per window and never rewritten: credit is renewed, and unpaid credit forgiven, each window.
         this.allowances = Caffeine.newBuilder().maximumSize(maximumAddresses).expireAfterWrite(config.leaseWindow()).ticker(ticker).build();
     }
@@ -63,8 +66,9 @@ public final class RedirectLimits {
         if (verdict == Verdict.ASK) {
             Allowance allowance = allowance(client);
             long owed = allowance.owe();
+            long lease = allowance.nextLease();
             try {
-                Take take = shared.take("redirect:" + client.getHostAddress(), config.getPerIp(), owed + config.getLease());
+                Take take = shared.take("redirect:" + client.getHostAddress(), config.getPerIp(), owed + lease);
                 if (allowance.settle(take.granted() - owed, ticker.read(), take.nextTokenMillis())) {
                     return null;
                 }
@@ -112,19 +116,23 @@ public final class RedirectLimits {
     }
 
     private Allowance allowance(InetAddress client) {
-        return allowances.get(client, ignored -> new Allowance(config.getLease(), ticker.read()));
+        return allowances.get(client, ignored -> new Allowance(config.getLease(), maxLease, ticker.read()));
     }
 
     /** One address's state in this instance for the current window. */
     private static final class Allowance {
         private long credit;
+        private long lease;
+        private final long maxLease;
         private long owed;
         private long paid;
         private long refusedUntil;
         private long unknownRefusedUntil;
 
-        Allowance(long credit, long now) {
-            this.credit = credit;
+        Allowance(long lease, long maxLease, long now) {
+            this.credit = lease;
+            this.lease = lease;
+            this.maxLease = maxLease;
             // Tick values may be negative (System.nanoTime): "not refused" is "refused until now".
             this.refusedUntil = now;
             this.unknownRefusedUntil = now;
@@ -151,6 +159,17 @@ public final class RedirectLimits {
             long spent = owed;
             owed = 0;
             return spent;
+        }
+
+        /**
+         * The lease to ask for next: doubled at each settle in the window, up to a quarter of the bucket, so that a
+         * busy address costs a few Redis calls a window rather than one per lease. Leased tokens are paid for: a
+         * bigger lease takes from the shared bucket sooner, it never lets more through.
+         */
+        synchronized long nextLease() {
+            long next = lease;
+            lease = Math.min(maxLease, lease * 2);
+            return next;
         }
 
         /** Adds what a settle leased beyond the debt, and admits this request from it; or refuses until a token is due. */

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Creating, reading and deleting links: every rule about a link's fields is checked here, before anything
@@ -24,9 +25,17 @@ public final class LinkService {
     private final AliasPolicy aliases;
     private final RedirectType defaultRedirect;
     private final Clock clock;
+    private final BiConsumer<String, String> created;
 
     public LinkService(LinkStore store, ShortCodes codes, TargetUrlPolicy urls, AliasPolicy aliases,
                        RedirectType defaultRedirect, Clock clock) {
+        this(store, codes, urls, aliases, defaultRedirect, clock, (code, url) -> { });
+    }
+
+    /** {@code created}: told each new link's code and URL once it is stored (the link checks). */
+    public LinkService(LinkStore store, ShortCodes codes, TargetUrlPolicy urls, AliasPolicy aliases,
+                       RedirectType defaultRedirect, Clock clock, BiConsumer<String, String> created) {
+        this.created = created;
         this.store = store;
         this.codes = codes;
         this.urls = urls;
@@ -52,12 +61,14 @@ public final class LinkService {
         if (request.alias() == null) {
             Link link = new Link(codes.codeFor(id), id, url, createdAt, expiresAt, redirectType, false, caller.account());
             store.insert(link);
+            created.accept(link.code(), link.url());
             return link;
         }
         Link link = new Link(request.alias(), id, url, createdAt, expiresAt, redirectType, true, caller.account());
         if (!store.claim(link)) {
             throw new ApiException(409, "alias '" + request.alias() + "' is already taken");
         }
+        created.accept(link.code(), link.url());
         return link;
     }
 

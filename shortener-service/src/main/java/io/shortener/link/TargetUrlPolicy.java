@@ -1,27 +1,34 @@
 package io.shortener.link;
 
 import io.shortener.error.ApiException;
+import io.shortener.safety.BlockedDomains;
+import io.shortener.safety.TargetHosts;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.Set;
 
 /**
  * Decides which long URLs may be shortened and in what form they are stored: absolute http(s) URLs with
- * a host, no whitespace or control characters, no credentials, at most 8 KiB once in ASCII form, and
- * never a link back to this service (which would redirect in a loop).
+ * a host, no whitespace or control characters, no credentials, at most 8 KiB once in ASCII form, and a
+ * host {@link TargetHosts} allows (a valid one, never this service's, internal only where allowed).
  */
 public final class TargetUrlPolicy {
 
     public static final int MAX_BYTES = 8 * 1024;
 
-    private final String ownHost;
-    private final int ownPort;
+    private final TargetHosts hosts;
+    private final BlockedDomains blocked;
 
+    public TargetUrlPolicy(TargetHosts hosts, BlockedDomains blocked) {
+        this.hosts = hosts;
+        this.blocked = blocked;
+    }
+
+    /** Public targets only, none on the host of {@code publicBaseUrl}, and no blocklist. */
     public TargetUrlPolicy(URI publicBaseUrl) {
-        this.ownHost = normalizeHost(publicBaseUrl.getHost());
-        this.ownPort = effectivePort(publicBaseUrl);
+        this(new TargetHosts(Set.of(TargetHosts.normalize(publicBaseUrl.getHost())), false), BlockedDomains.NONE);
     }
 
     /** The URL as it will be stored and sent in Location headers: ASCII, hosts in punycode. */
@@ -53,9 +60,11 @@ public final class TargetUrlPolicy {
         if (stored.getBytes(StandardCharsets.US_ASCII).length > MAX_BYTES) {
             throw tooLong();
         }
-        if (normalizeHost(uri.getHost()).equals(ownHost) && effectivePort(uri) == ownPort) {
-            throw ApiException.badRequest("url points at this link service itself, which would redirect in a loop");
-        }
+        hosts.check(uri.getHost(), uri.getPort());
+        blocked.domainBlocking(uri.getHost()).ifPresent(domain -> {
+            throw ApiException.badRequest("url leads to " + domain.value() + ", a blocked domain"
+                    + (domain.reason() == null || domain.reason().isBlank() ? "" : ": " + domain.reason()));
+        });
         return stored;
     }
 
@@ -104,18 +113,6 @@ public final class TargetUrlPolicy {
             rest.append('#').append(uri.getRawFragment());
         }
         return rest.toString();
-    }
-
-    private static String normalizeHost(String host) {
-        String lower = host.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
-    }
-
-    private static int effectivePort(URI uri) {
-        if (uri.getPort() >= 0) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static ApiException tooLong() {

@@ -9,6 +9,7 @@ import io.shortener.client.ClientAddresses;
 import io.shortener.error.JsonAnswers;
 import io.shortener.limit.RateLimit;
 import io.shortener.limit.RedirectLimits;
+import io.shortener.safety.Blocklist;
 import io.shortener.link.AliasPolicy;
 import io.shortener.link.Link;
 import io.shortener.link.LinkService;
@@ -63,10 +64,11 @@ public final class RedirectHandler extends Handler.Wrapper {
     private final String countryHeader;
     private final ClientAddresses clients;
     private final RedirectLimits limits;
+    private final Blocklist blocklist;
 
     public RedirectHandler(LinkService links, RedirectCachePolicy cachePolicy, Clock clock, ObjectMapper json, Timer timer,
                            Counter answeredOnSelector, ClickRecorder clicks, String countryHeader, ClientAddresses clients,
-                           RedirectLimits limits) {
+                           RedirectLimits limits, Blocklist blocklist) {
         this.links = links;
         this.cachePolicy = cachePolicy;
         this.clock = clock;
@@ -77,6 +79,7 @@ public final class RedirectHandler extends Handler.Wrapper {
         this.countryHeader = countryHeader == null || countryHeader.isBlank() ? null : countryHeader;
         this.clients = clients;
         this.limits = limits;
+        this.blocklist = blocklist;
     }
 
     @Override
@@ -183,6 +186,11 @@ public final class RedirectHandler extends Handler.Wrapper {
             Instant now = clock.instant();
             if (link.isExpiredAt(now)) {
                 answers.error(response, callback, head, 410, "the link '" + code + "' expired at " + link.expiresAt(), false);
+                return;
+            }
+            Optional<String> blocked = blocklist.refusal(code, link.url());
+            if (blocked.isPresent()) {
+                answers.error(response, callback, head, 451, blocked.get(), false);
                 return;
             }
             response.setStatus(link.redirectType().status());

@@ -27,7 +27,7 @@ class CassandraSchemaIT {
             assertThat(replication).containsEntry("class", "org.apache.cassandra.locator.NetworkTopologyStrategy")
                     .containsEntry("dc1", "1");
             assertThat(session.execute("SELECT table_name FROM system_schema.tables WHERE keyspace_name = 'it_schema'")
-                    .all()).extracting(row -> row.getString("table_name")).containsExactlyInAnyOrder("links", "link_changes", "machine_leases", "api_keys", "api_key_names", "link_idempotency");
+                    .all()).extracting(row -> row.getString("table_name")).containsExactlyInAnyOrder("links", "link_changes", "machine_leases", "api_keys", "api_key_names", "link_idempotency", "blocklist");
         }
     }
 

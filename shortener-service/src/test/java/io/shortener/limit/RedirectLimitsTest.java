@@ -44,6 +44,9 @@ class RedirectLimitsTest {
             assertThat(limits.admitLocally(client)).as("the rest of the paid lease").isEqualTo(RedirectLimits.Verdict.ADMIT);
         }
         assertThat(limits.admitLocally(client)).isEqualTo(RedirectLimits.Verdict.ASK);
+
+        assertThat(limits.admit(client)).isNull();
+        assertThat(asked).as("the next lease twice the first").containsExactly(20L, 20L);
     }
 
     @Test

@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
 class BadInputIT {
 
-    static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener("it_bad_input");
+    static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener("it_bad_input",
+            "safety.serviceNames", "go.example");
 
     private static CqlSession cql;
     private final ObjectMapper json = new ObjectMapper();
@@ -75,6 +76,20 @@ class BadInputIT {
                 Arguments.of("a control character in the url", "{\"url\": \"https://example.com/\\u0007\"}", 400),
                 Arguments.of("a url over 8 KiB", "{\"url\": \"" + longUrl + "\"}", 400),
                 Arguments.of("a link to the service itself", "{\"url\": \"http://127.0.0.1:8080/abc\"}", 400),
+                Arguments.of("a link to localhost", "{\"url\": \"http://localhost:9000/x\"}", 400),
+                Arguments.of("a link to IPv6 loopback", "{\"url\": \"http://[::1]/x\"}", 400),
+                Arguments.of("a link to the unspecified address", "{\"url\": \"http://0.0.0.0:8080/x\"}", 400),
+                Arguments.of("a link to a loopback alias", "{\"url\": \"http://127.9.9.9/x\"}", 400),
+                Arguments.of("a link to another name of the service", "{\"url\": \"https://go.example/x\"}", 400),
+                Arguments.of("a link to a private address", "{\"url\": \"http://10.1.2.3/admin\"}", 400),
+                Arguments.of("a link to the cloud metadata address", "{\"url\": \"http://169.254.169.254/latest/meta-data/\"}", 400),
+                Arguments.of("a link to an internal name", "{\"url\": \"http://db.internal/\"}", 400),
+                Arguments.of("a link to a one-label name", "{\"url\": \"http://intranet/\"}", 400),
+                Arguments.of("an IPv4 address as one number", "{\"url\": \"http://2130706433/\"}", 400),
+                Arguments.of("a host with an underscore", "{\"url\": \"https://ex_ample.com/\"}", 400),
+                Arguments.of("a host label over 63 characters", "{\"url\": \"https://" + "a".repeat(64) + ".com/\"}", 400),
+                Arguments.of("port 0", "{\"url\": \"https://example.com:0/\"}", 400),
+                Arguments.of("port 65536", "{\"url\": \"https://example.com:65536/\"}", 400),
                 Arguments.of("credentials in the url", "{\"url\": \"https://user:pw@example.com/\"}", 400),
                 Arguments.of("an alias too short", "{\"url\": \"https://example.com\", \"alias\": \"ab\"}", 400),
                 Arguments.of("an alias with a slash", "{\"url\": \"https://example.com\", \"alias\": \"a/b/c\"}", 400),

@@ -46,8 +46,8 @@ class TargetUrlPolicyTest {
     }
 
     @Test
-    void allowsTheServiceHostOnAnotherPort() {
-        assertThat(policy.check("http://sho.rt/abc")).isEqualTo("http://sho.rt/abc");
+    void refusesTheServiceHostOnAnyPortAndScheme() {
+        assertThatThrownBy(() -> policy.check("http://sho.rt:8080/abc")).hasMessageContaining("redirect in a loop");
     }
 
     @Test
