@@ -49,6 +49,7 @@ import io.shortener.cassandra.ManagedCqlSession;
 import io.shortener.error.ApiExceptionMapper;
 import io.shortener.error.JsonErrorHandler;
 import io.shortener.error.JsonErrorMapper;
+import io.shortener.error.MinimumBodyRate;
 import io.shortener.error.NoSniff;
 import io.shortener.error.RequestBodyLimit;
 import io.shortener.error.StorageUnavailableMapper;
@@ -92,6 +93,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -192,7 +194,11 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         environment.jersey().register(new KeysResource(keys));
         environment.jersey().register(new BlocklistResource(blocklist, links, keys));
         ClickStatsRepository clickStats = new ClickStatsRepository(config.getStats());
-        environment.jersey().register(new StatsResource(links, keys, clickStats, config.getStats(), clock));
+        environment.lifecycle().manage(clickStats);
+        environment.jersey().register(new StatsResource(links, keys, clickStats, config.getStats(),
+                environment.lifecycle().executorService("stats-%d").minThreads(config.getStats().getThreads())
+                        .maxThreads(config.getStats().getThreads()).workQueue(new ArrayBlockingQueue<>(config.getStats().getQueue())).build(),
+                clock));
         environment.healthChecks().register("clickhouse", new ClickHouseHealthCheck(clickStats));
         environment.getApplicationContext().insertHandler(new CreateLinkHandler(links, keys, idempotent,
                 config.getLinks().getMaxRequestBytes(), environment.getObjectMapper(),
@@ -201,6 +207,8 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         LimitsConfiguration limits = config.getLimits();
         ClientAddresses clients = new ClientAddresses(access.trustedProxies());
         Buckets sharedBuckets = new RedisBuckets(redis, config.getCache().getRedis().getBreaker().build(), limits.getKeyPrefix());
+        // Bodies only reach the API doors: the redirect path, outermost, never pays for the wrapper.
+        environment.getApplicationContext().insertHandler(new MinimumBodyRate(config.getLinks().getMinBodyBytesPerSecond(), 2_000));
         if (limits.isEnabled()) {
             environment.getApplicationContext().insertHandler(new ApiRateLimitHandler(
                     new ApiLimits(new FallbackBuckets(sharedBuckets, new LocalBuckets(limits.getLocalEntries(), Ticker.systemTicker()),
@@ -237,10 +245,12 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
             return ClickRecorder.NONE;
         }
         int region = config.getIds().getRegion();
+        UserAgentClassifier agents = new UserAgentClassifier();
+        environment.metrics().register("clicks.user-agents.cached-bytes", (Gauge<Long>) agents::cachedBytes);
         ClickPipeline pipeline = new ClickPipeline(
                 clicks.journals(),
                 codes::nextEventId,
-                new ClickEnricher(new UserAgentClassifier(), new VisitorIds(clicks.getVisitorKey()), region, codes::machine),
+                new ClickEnricher(agents, new VisitorIds(clicks.getVisitorKey()), region, codes::machine),
                 clicks.producer("shortener-" + region + "-" + ProcessHandle.current().pid()), clicks.getTopic(), clicks.getSenderNice(),
                 environment.metrics());
         environment.lifecycle().manage(pipeline);
@@ -261,6 +271,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                 config.getLocal(), metrics, scheduler, redisConfig.invalidationRepeat(), clock,
                 environment.lifecycle().executorService("cache-refresh-%d").minThreads(2).maxThreads(2).build(), Ticker.systemTicker());
         environment.metrics().register("cache.l1.size", (Gauge<Long>) store::localSize);
+        environment.metrics().register("cache.l1.bytes", (Gauge<Long>) store::localBytes);
         environment.lifecycle().manage(new InvalidationSubscriber(redis, redisConfig.getInvalidationChannel(),
                 store::invalidateLocally, store::clearLocal, metrics));
         environment.healthChecks().register("redis", new RedisHealthCheck(redis, breaker));

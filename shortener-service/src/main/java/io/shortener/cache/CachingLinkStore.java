@@ -48,7 +48,8 @@ public final class CachingLinkStore implements LinkStore {
         this.invalidationRepeatMillis = invalidationRepeat.toMillis();
         CacheTtl ttl = localConfig.ttl();
         this.local = Caffeine.newBuilder()
-                .maximumSize(localConfig.getMaximumSize())
+                .maximumWeight(localConfig.maximumWeightBytes())
+                .weigher(CacheWeights::of)
                 .refreshAfterWrite(localConfig.refreshAfter())
                 .executor(refreshes)
                 .ticker(ticker)
@@ -153,6 +154,11 @@ public final class CachingLinkStore implements LinkStore {
 
     public CacheMetrics metrics() {
         return metrics;
+    }
+
+    /** L1's estimated bytes (the figure its bound holds). */
+    public long localBytes() {
+        return local.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
     }
 
     public long localSize() {

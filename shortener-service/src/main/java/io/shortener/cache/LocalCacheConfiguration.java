@@ -2,17 +2,24 @@ package io.shortener.cache;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDataSize;
 import io.dropwizard.validation.ValidationMethod;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /** {@code cache.local}: the in-process level (L1) of each instance. */
 public class LocalCacheConfiguration {
 
+    /**
+     * Bytes of heap L1 may take, estimated per entry (CacheWeights): bounded by weight, not count, so that
+     * links with 8 KiB URLs cannot take 30 times the memory that ordinary ones do.
+     */
     @JsonProperty
-    @Min(0)
-    private long maximumSize = 100_000;
+    @NotNull
+    @MinDataSize(value = 1, unit = DataSizeUnit.MEBIBYTES)
+    private DataSize maximumWeight = DataSize.mebibytes(32);
 
     @JsonProperty
     @NotNull
@@ -30,8 +37,8 @@ public class LocalCacheConfiguration {
     @NotNull
     private Duration negativeTtl = Duration.seconds(10);
 
-    public long getMaximumSize() {
-        return maximumSize;
+    public long maximumWeightBytes() {
+        return maximumWeight.toBytes();
     }
 
     public java.time.Duration refreshAfter() {

@@ -28,6 +28,18 @@ public final class ClickEnricher {
                 country(click.country()), visitors.of(click.clientAddress(), click.userAgent(), click.timestampMillis()));
     }
 
+    /**
+     * The click with no more than its own fields: what is sent when {@link #enrich} failed on it (a
+     * User-Agent the parser chokes on), so that one odd click is counted as an unknown agent rather than
+     * holding up every click behind it.
+     */
+    public ClickEvent bare(long eventId, RawClick click) {
+        UserAgentClassifier.Classification agent = UserAgentClassifier.UNKNOWN;
+        return new ClickEvent(ClickEvent.SCHEMA_VERSION, eventId, click.code(), click.timestampMillis(),
+                region, instance.getAsInt(), null, agent.deviceClass(), agent.browser(), agent.os(), agent.bot(),
+                country(click.country()), visitors.of(click.clientAddress(), click.userAgent(), click.timestampMillis()));
+    }
+
     static String referrerHost(String referer) {
         if (referer == null || referer.isBlank()) {
             return null;

@@ -13,6 +13,9 @@ public final class ClickHealthCheck extends HealthCheck {
 
     @Override
     protected Result check() {
+        if (!pipeline.isSenderAlive()) {
+            return Result.unhealthy("the click sender has stopped: clicks are kept in the journal but nothing sends them; restart the instance");
+        }
         if (pipeline.isKafkaUp()) {
             return Result.builder().healthy().withMessage("click events flow to Kafka").withDetail("degraded", false).build();
         }

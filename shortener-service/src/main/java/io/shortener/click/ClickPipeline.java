@@ -4,6 +4,7 @@ import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.lifecycle.Managed;
+import io.shortener.clickevent.ClickEvent;
 import io.shortener.clickevent.ClickEventJson;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,9 +60,10 @@ public final class ClickPipeline implements ClickRecorder, Managed {
     private final Counter sent;
     private final Counter resent;
     private final Counter dropped;
+    private final Counter enrichmentFailures;
     private volatile boolean kafkaUp = true;
     private volatile boolean running;
-    private Thread sender;
+    private volatile Thread sender;
     private long lastDropLogNanos;
 
     public ClickPipeline(List<ClickJournal> journals, LongSupplier eventIds, ClickEnricher enricher, Producer<String, String> producer,
@@ -77,6 +79,7 @@ public final class ClickPipeline implements ClickRecorder, Managed {
         this.senderNice = senderNice;
         this.sent = metrics.counter("clicks.sent");
         this.resent = metrics.counter("clicks.resent");
+        this.enrichmentFailures = metrics.counter("clicks.enrichment-failures");
         this.dropped = metrics.counter("clicks.dropped");
         metrics.register("clicks.pending-bytes", (Gauge<Long>) this::pendingBytes);
         metrics.register("clicks.kafka", (Gauge<String>) () -> kafkaUp ? "UP" : "AWAY");
@@ -140,7 +143,8 @@ public final class ClickPipeline implements ClickRecorder, Managed {
                     stripes.forEach(stripe -> stripe.journal.force());
                     nextForce = System.nanoTime() + FORCE_NANOS;
                 }
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // Whatever it was (an Error too), the clicks are in the journal: start again from the last acknowledged one.
                 LOG.error("click sender failed; trying again from the last acknowledged click", e);
                 stripes.forEach(stripe -> stripe.journal.rewind());
                 LockSupport.parkNanos(RETRY_NANOS);
@@ -202,7 +206,7 @@ public final class ClickPipeline implements ClickRecorder, Managed {
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         try {
             for (ClickJournal.Entry entry : batch) {
-                String line = ClickEventJson.write(enricher.enrich(entry.eventId(), entry.click()));
+                String line = ClickEventJson.write(enriched(entry));
                 // Keyed by code, so one link's clicks stay in order in one partition.
                 Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(topic, entry.click().code(), line));
                 // No metadata within max.block.ms comes back as a future already failed, not as an exception:
@@ -243,6 +247,22 @@ public final class ClickPipeline implements ClickRecorder, Managed {
             return false;
         }
         return true;
+    }
+
+    private ClickEvent enriched(ClickJournal.Entry entry) {
+        try {
+            return enricher.enrich(entry.eventId(), entry.click());
+        } catch (RuntimeException | StackOverflowError e) {
+            enrichmentFailures.inc();
+            LOG.warn("could not enrich a click of {} ({}); sent with its own fields only", entry.click().code(), e.toString());
+            return enricher.bare(entry.eventId(), entry.click());
+        }
+    }
+
+    /** Whether the sending thread still runs: the health check's concern if it ever stops. */
+    public boolean isSenderAlive() {
+        Thread thread = sender;
+        return thread != null && thread.isAlive();
     }
 
     private void markUp() {

@@ -28,17 +28,38 @@ public final class UserAgentClassifier {
 
     private static final Classification NO_AGENT = new Classification("Other", "Other", "bot", true);
 
+    /** What a User-Agent that could not be classified counts as: an unknown agent, not a person. */
+    public static final Classification UNKNOWN = NO_AGENT;
+
     private final Parser parser = new Parser();
-    /** A few thousand User-Agents make most traffic: each is parsed once, not on every click. */
+    /**
+     * Characters of a User-Agent that are classified (and kept as the cache's key): real ones are under 300,
+     * and the parser's patterns take time in proportion to what they are given.
+     */
+    static final int CLASSIFIED_CHARS = 512;
+
+    /**
+     * A few thousand User-Agents make most traffic: each is parsed once, not on every click. Bounded by
+     * weight (about 4 MiB), so that a client sending a new long User-Agent with every request gets a
+     * cache that churns, not one that grows.
+     */
     private final LoadingCache<String, Classification> known = Caffeine.newBuilder()
-            .maximumSize(20_000)
+            .maximumWeight(4L << 20)
+            .<String, Classification>weigher((userAgent, classification) -> 160 + userAgent.length())
             .build(this::parse);
+
+    /** The cache's estimated bytes (the figure its bound holds). */
+    public long cachedBytes() {
+        // Eviction runs behind writes; settle it so that the figure is the bound's, not a moment's overshoot.
+        known.cleanUp();
+        return known.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
+    }
 
     public Classification classify(String userAgent, boolean headRequest) {
         if (userAgent == null || userAgent.isBlank()) {
             return NO_AGENT;
         }
-        Classification agent = known.get(userAgent);
+        Classification agent = known.get(userAgent.length() > CLASSIFIED_CHARS ? userAgent.substring(0, CLASSIFIED_CHARS) : userAgent);
         // A HEAD request fetches no page: whatever sends it is not a person following a link.
         return headRequest && !agent.bot() ? new Classification(agent.browser(), agent.os(), "bot", true) : agent;
     }

@@ -8,6 +8,7 @@ import io.shortener.access.ApiKeys;
 import io.shortener.access.Caller;
 import io.shortener.error.JsonAnswers;
 import io.shortener.error.JsonErrorMapper;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;
@@ -63,7 +64,14 @@ public final class CreateLinkHandler extends Handler.Wrapper {
             // Who asks comes first: a caller without a key gets its 401 before its body is read.
             Caller caller = keys.authenticateCreator(request.getHeaders().get(HttpHeader.AUTHORIZATION),
                     request.getHeaders().get(ApiKeys.API_KEY));
-            ByteBuffer body = Content.Source.asByteBuffer(request);
+            ByteBuffer body;
+            try {
+                body = Content.Source.asByteBuffer(request);
+            } catch (IOException e) {
+                // A body cut off for its pace (MinimumBodyRate), or a client gone mid-body.
+                answers.error(response, callback, false, 408, "the request body did not arrive in time", false);
+                return true;
+            }
             CreateLinkRequest create;
             try {
                 create = requests.readValue(BufferUtil.toArray(body));

@@ -41,6 +41,18 @@ public class LinksConfiguration {
         this.defaultRedirectType = defaultRedirectType;
     }
 
+    /**
+     * A request body that arrives slower than this (bytes a second, judged after two seconds) is cut off
+     * with 408; 0 turns the floor off.
+     */
+    @JsonProperty
+    @Min(0)
+    private long minBodyBytesPerSecond = 1024;
+
+    public long getMinBodyBytesPerSecond() {
+        return minBodyBytesPerSecond;
+    }
+
     @JsonProperty
     public int getMaxRequestBytes() {
         return maxRequestBytes;

@@ -1,5 +1,8 @@
 package io.shortener.stats;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.dropwizard.lifecycle.Managed;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,13 +23,14 @@ import ru.yandex.clickhouse.ClickHouseDataSource;
  * analytics-spark). Every read goes through FINAL: a micro-batch Spark replayed may still be there twice
  * until ClickHouse merges it away. Against a modern server, only this class changes driver.
  */
-public final class ClickStatsRepository {
+public final class ClickStatsRepository implements Managed {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final String RANGE = " WHERE code = ? AND minute >= ? AND minute < ?";
 
-    private final ClickHouseDataSource dataSource;
+    private final HikariDataSource dataSource;
 
+    /** A pool of {@code stats.threads} connections, opened as they are needed: the service starts without ClickHouse. */
     public ClickStatsRepository(StatsConfiguration config) {
         Properties properties = new Properties();
         properties.setProperty("user", config.getUser());
@@ -36,7 +40,20 @@ public final class ClickStatsRepository {
         properties.setProperty("compress", "false");
         // The data source of the legacy driver itself: the same jar registers a newer driver class with
         // DriverManager, which fails against ClickHouse 18.16.
-        this.dataSource = new ClickHouseDataSource(config.getClickHouseUrl(), properties);
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("clickhouse");
+        pool.setDataSource(new ClickHouseDataSource(config.getClickHouseUrl(), properties));
+        pool.setMaximumPoolSize(config.getThreads());
+        pool.setMinimumIdle(0);
+        pool.setConnectionTimeout(config.getQueryTimeout().toMilliseconds());
+        pool.setInitializationFailTimeout(-1);
+        pool.setConnectionTestQuery("SELECT 1");
+        this.dataSource = new HikariDataSource(pool);
+    }
+
+    @Override
+    public void stop() {
+        dataSource.close();
     }
 
     public LinkStats read(String code, StatsPeriod period, int topValues) throws SQLException {

@@ -38,6 +38,33 @@ public class StatsConfiguration {
     @Max(1000)
     private int topValues = 10;
 
+    /**
+     * Stats requests answered at once, each on a thread of the stats' own with a pooled ClickHouse
+     * connection: slow analytics wait there, never on the threads that serve redirects.
+     */
+    @JsonProperty
+    @Min(1)
+    @Max(64)
+    private int threads = 2;
+
+    /** Stats requests that may wait for a thread; beyond them a request is answered 503 at once. */
+    @JsonProperty
+    @Min(1)
+    private int queue = 16;
+
+    public int getThreads() {
+        return threads;
+    }
+
+    public int getQueue() {
+        return queue;
+    }
+
+    /** How long a stats request may take in all, waiting included: a query's timeout and a second. */
+    public java.time.Duration requestTimeout() {
+        return queryTimeout.toJavaDuration().plusSeconds(1);
+    }
+
     public String getClickHouseUrl() {
         return clickHouseUrl;
     }
