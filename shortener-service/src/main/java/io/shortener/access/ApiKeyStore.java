@@ -2,6 +2,7 @@ package io.shortener.access;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.shortener.error.ApiException;
@@ -95,7 +96,7 @@ public final class ApiKeyStore {
         return Optional.ofNullable(session.execute(selectName.bind(name)).one()).map(row -> row.getString("hash"));
     }
 
-    private com.datastax.oss.driver.api.core.cql.BoundStatement bind(ApiKey key) {
+    private BoundStatement bind(ApiKey key) {
         return insertKey.bind(key.hash(), key.name(), key.account(),
                 key.scopes().stream().map(Scope::text).collect(Collectors.toSet()), key.prefix(), key.createdAt(), key.expiresAt(),
                 key.revokedAt());

@@ -5,19 +5,26 @@ import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /**
- * IP addresses written as text, parsed without ever asking DNS: header values come from clients, and a
- * host name there must be refused, not resolved.
+ * IP addresses written as text, parsed without ever asking DNS: header values and link targets come from
+ * clients, and a host name there must be refused, not resolved. IPv4 only as four decimal numbers without
+ * leading zeros (which some parsers read as octal).
  */
-final class IpLiterals {
+public final class IpLiterals {
 
-    private static final Pattern V4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern V4_SHAPE = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern V4 = Pattern.compile("(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})");
     private static final Pattern V6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private IpLiterals() {
     }
 
+    /** Whether the text is written as an address at all (four numbers, or anything with a colon), valid or not. */
+    public static boolean looksLikeAddress(String text) {
+        return text.indexOf(':') >= 0 || V4_SHAPE.matcher(text).matches();
+    }
+
     /** The address, or null if the text is not an IPv4 or IPv6 literal. */
-    static InetAddress parse(String text) {
+    public static InetAddress parse(String text) {
         if (text == null || text.isEmpty() || text.length() > 45) {
             return null;
         }

@@ -2,7 +2,9 @@ package io.shortener.link;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -131,7 +133,7 @@ public final class IdempotentCreates {
         return session.execute(read.bind(caller.account(), key).setConsistencyLevel(DefaultConsistencyLevel.SERIAL)).one();
     }
 
-    private com.datastax.oss.driver.api.core.cql.ResultSet serial(com.datastax.oss.driver.api.core.cql.BoundStatement statement) {
+    private ResultSet serial(BoundStatement statement) {
         return session.execute(statement.setSerialConsistencyLevel(DefaultConsistencyLevel.SERIAL));
     }
 

@@ -115,18 +115,12 @@ public final class Blocklist implements Managed, BlockedDomains {
     }
 
     public BlockedEntry blockDomain(String domain, String reason, String by) {
-        BlockedEntry entry = new BlockedEntry(domain, reason, by, clock.instant());
-        store.add(BlocklistStore.DOMAIN, entry);
-        reload();
-        return entry;
+        return block(BlocklistStore.DOMAIN, domain, reason, by);
     }
 
     /** Whether the domain was in the stored list (the file's entries are the file's to remove). */
     public boolean unblockDomain(String domain) {
-        boolean present = storedDomains.containsKey(domain);
-        store.remove(BlocklistStore.DOMAIN, domain);
-        reload();
-        return present;
+        return unblock(BlocklistStore.DOMAIN, domain, storedDomains);
     }
 
     public boolean isInFile(String domain) {
@@ -134,15 +128,24 @@ public final class Blocklist implements Managed, BlockedDomains {
     }
 
     public BlockedEntry blockLink(String code, String reason, String by) {
-        BlockedEntry entry = new BlockedEntry(code, reason, by, clock.instant());
-        store.add(BlocklistStore.LINK, entry);
+        return block(BlocklistStore.LINK, code, reason, by);
+    }
+
+    public boolean unblockLink(String code) {
+        return unblock(BlocklistStore.LINK, code, storedLinks);
+    }
+
+    /** Stores the entry and reloads: the instance that took the change applies it at once. */
+    private BlockedEntry block(String kind, String value, String reason, String by) {
+        BlockedEntry entry = new BlockedEntry(value, reason, by, clock.instant());
+        store.add(kind, entry);
         reload();
         return entry;
     }
 
-    public boolean unblockLink(String code) {
-        boolean present = storedLinks.containsKey(code);
-        store.remove(BlocklistStore.LINK, code);
+    private boolean unblock(String kind, String value, Map<String, BlockedEntry> stored) {
+        boolean present = stored.containsKey(value);
+        store.remove(kind, value);
         reload();
         return present;
     }

@@ -1,5 +1,6 @@
 package io.shortener.safety;
 
+import io.shortener.client.IpLiterals;
 import io.shortener.error.ApiException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -23,7 +24,6 @@ public final class TargetHosts {
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern NUMERIC = Pattern.compile("[0-9]+");
-    private static final Pattern DOTTED_QUAD = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
     /** Suffixes that only ever name something inside a network (RFC 6761, 6762, 8375; ICANN's .internal). */
     private static final List<String> INTERNAL_SUFFIXES = List.of(".localhost", ".local", ".internal", ".home.arpa", ".localdomain");
 
@@ -82,23 +82,14 @@ public final class TargetHosts {
 
     /** The address a host written as an IP literal names; null for a name. Never asks DNS. */
     static InetAddress literal(String host) {
-        boolean v4 = DOTTED_QUAD.matcher(host).matches();
-        boolean v6 = host.indexOf(':') >= 0;
-        if (!v4 && !v6) {
+        if (!IpLiterals.looksLikeAddress(host)) {
             return null;
         }
-        if (v4) {
-            for (String part : host.split("\\.")) {
-                if (Integer.parseInt(part) > 255) {
-                    throw ApiException.badRequest("url's host '" + host + "' is not a valid IPv4 address");
-                }
-            }
-        }
-        try {
-            return InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
+        InetAddress address = IpLiterals.parse(host);
+        if (address == null) {
             throw ApiException.badRequest("url's host '" + host + "' is not a valid IP address");
         }
+        return address;
     }
 
     static boolean isInternal(InetAddress address) {

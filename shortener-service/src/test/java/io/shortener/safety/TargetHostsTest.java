@@ -34,7 +34,8 @@ class TargetHostsTest {
             "127.1            | neither a host name nor an IPv4 address",
             "example.123      | neither a host name nor an IPv4 address",
             "0127.0.0.1       | neither a host name nor an IPv4 address",
-            "256.1.1.1        | not a valid IPv4 address"})
+            "256.1.1.1        | not a valid IP address",
+            "01.2.3.4         | not a valid IP address"})
     void refusesHostsThatAreNotRfc1123Names(String host, String message) {
         assertThatThrownBy(() -> publicOnly.check(host, -1)).hasMessageContaining(message);
     }
