@@ -28,6 +28,12 @@ public final class TestApps {
     /** The test services' initial key (every scope, account "admin"); {@link Http} sends it by default. */
     public static final String KEY = "shk_testtesttesttesttesttesttesttest";
 
+    /**
+     * One keyspace for the test classes that need no tables of their own (limits, hostile clients, a slow
+     * ClickHouse): each new keyspace is a dozen schema changes, which a loaded node may take seconds each to agree on.
+     */
+    public static final String SHARED_KEYSPACE = "it_shared";
+
     private TestApps() {
     }
 

@@ -114,7 +114,7 @@ final class Benchmark {
             nginxRates.add(pair.nginx());
             serviceRates.add(pair.service());
             ratios.add(pair.ratio());
-            Report open = run("service-zipf-open-" + i, service, Scenario.zipf(host(service), zipfCodes, 1.0), openRate);
+            Report open = run("service-zipf-open-" + i, service, Scenario.zipf(Scenario.hostOf(service), zipfCodes, 1.0), openRate);
             opens.add(open);
             console.printf(Locale.ROOT, "open model, repeat %d: %s%n", i, open.summary());
         }
@@ -132,7 +132,7 @@ final class Benchmark {
         List<Double> createRates = new ArrayList<>();
         List<Double> insertRates = new ArrayList<>();
         for (int i = 1; i <= repeats; i++) {
-            Report creates = run("service-create-" + i, service, Scenario.create(host(service), apiKey, runId + "-" + i), 0, createWarmup);
+            Report creates = run("service-create-" + i, service, Scenario.create(Scenario.hostOf(service), apiKey, runId + "-" + i), 0, createWarmup);
             double inserts = new CassandraBaseline(cassandra, "dc1", duration, connections, 600, quiet).run();
             createRates.add(creates.achievedRate());
             insertRates.add(inserts);
@@ -174,7 +174,7 @@ final class Benchmark {
         List<Double> pausedRatios = new ArrayList<>();
         List<Double> pausedRates = new ArrayList<>();
         List<Double> pausedNginx = new ArrayList<>();
-        signalJob("STOP");
+        new JobSignals(jobPid).pause();
         try {
             for (int i = 1; i <= repeats; i++) {
                 HotPair pair = hotPair("hot-job-paused-" + i, "hot redirects with the job paused, repeat " + i, hotCode);
@@ -183,7 +183,7 @@ final class Benchmark {
                 pausedRatios.add(pair.ratio());
             }
         } finally {
-            signalJob("CONT");
+            new JobSignals(jobPid).resume();
         }
 
         JobThroughput.Result job;
@@ -225,7 +225,7 @@ final class Benchmark {
         console.printf(Locale.ROOT, "click lag at %.0f/s: the job's backlog before it %,d events%n", lagRate, backlogBeforeLag);
         List<String> probes = new Seeder(service, apiKey).seed((int) (lagDuration.toSeconds() / 2), runId + "-lag");
         LoadEngine engine = new LoadEngine(new InetSocketAddress(service.getHost(), service.getPort()),
-                Scenario.zipf(host(service), zipfCodes, 1.0), connections, 7, quiet);
+                Scenario.zipf(Scenario.hostOf(service), zipfCodes, 1.0), connections, 7, quiet);
         java.util.concurrent.CompletableFuture<Results> load = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 return engine.runOpen(lagRate, Duration.ZERO, lagDuration);
@@ -258,8 +258,8 @@ final class Benchmark {
     }
 
     private HotPair hotPair(String name, String label, String hotCode) throws IOException {
-        Report base = closed("nginx-" + name, nginx, Scenario.hot(host(nginx), "abc"));
-        Report ours = closed("service-" + name, service, Scenario.hot(host(service), hotCode));
+        Report base = closed("nginx-" + name, nginx, Scenario.hot(Scenario.hostOf(nginx), "abc"));
+        Report ours = closed("service-" + name, service, Scenario.hot(Scenario.hostOf(service), hotCode));
         HotPair pair = new HotPair(base.achievedRate(), ours.achievedRate());
         console.printf(Locale.ROOT, "%s: nginx %.0f/s, service %.0f/s (%d errors), ratio %.2f%n", label, pair.nginx(),
                 pair.service(), ours.errors(), pair.ratio());
@@ -273,17 +273,6 @@ final class Benchmark {
         }
         try (ClickBacklog backlog = new ClickBacklog(kafka, "clicks", checkpoint)) {
             return backlog.backlog();
-        }
-    }
-
-    private void signalJob(String signal) throws IOException, InterruptedException {
-        if (ProcessHandle.of(jobPid).filter(ProcessHandle::isAlive).isEmpty()) {
-            throw new IllegalStateException("the analytics job (pid " + jobPid + ") is not running any more; see "
-                    + ".devstack/local/analytics/job.log, and start it again with bin/shortener up");
-        }
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(jobPid)).inheritIO().start();
-        if (kill.waitFor() != 0) {
-            throw new IllegalStateException("kill -" + signal + " " + jobPid + " failed");
         }
     }
 
@@ -313,10 +302,6 @@ final class Benchmark {
         Report report = Report.of(name, scenario.name(), rate > 0 ? "open" : "closed", target.toString(), connections, rate, results);
         report.write(out.resolve(name));
         return report;
-    }
-
-    private static String host(URI uri) {
-        return uri.getHost() + ":" + uri.getPort();
     }
 
     static double median(List<Double> values) {

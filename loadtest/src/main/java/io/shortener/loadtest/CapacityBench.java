@@ -123,14 +123,14 @@ final class CapacityBench {
 
         List<String> rows = new ArrayList<>();
         Figure directClickRows;
-        signalJob("STOP");
+        new JobSignals(jobPid).pause();
         try {
-            Figure nginxRedirects = closed(nginxCpu, "a 302 from memory", nginx, Scenario.hot(host(nginx), "abc"), Optional.empty());
+            Figure nginxRedirects = closed(nginxCpu, "a 302 from memory", nginx, Scenario.hot(Scenario.hostOf(nginx), "abc"), Optional.empty());
             Figure redirects = closed(serviceCpu, "redirects, Zipf over 2,000 cached links, each click sent to Kafka", service,
-                    Scenario.zipf(host(service), codes, 1.0), Optional.of(brokerCpu));
+                    Scenario.zipf(Scenario.hostOf(service), codes, 1.0), Optional.of(brokerCpu));
             Figure clicksAppended = new Figure(brokerCpu.name(), "click events appended by those redirects (one replica here)",
                     redirects.count(), redirects.seconds(), lastOther);
-            Figure creates = closed(serviceCpu, "creates, generated codes", service, Scenario.create(host(service), apiKey, runId), Optional.of(cassandraCpu));
+            Figure creates = closed(serviceCpu, "creates, generated codes", service, Scenario.create(Scenario.hostOf(service), apiKey, runId), Optional.of(cassandraCpu));
             Figure linkInserts = new Figure(cassandraCpu.name(), "link inserts made by those creates (RF 1 here)", creates.count(),
                     creates.seconds(), lastOther);
 
@@ -145,7 +145,7 @@ final class CapacityBench {
             rows.add(reads.row("the same node, driver-only inserts", inserts));
             rows.add(clicksAppended.row("itself", clicksAppended));
         } finally {
-            signalJob("CONT");
+            new JobSignals(jobPid).resume();
         }
 
         double clickhouseBefore = clickhouseCpu.seconds();
@@ -321,14 +321,4 @@ final class CapacityBench {
         return clickhouse.resolve("/?database=" + database + "&query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8));
     }
 
-    private void signalJob(String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(jobPid)).inheritIO().start();
-        if (kill.waitFor() != 0) {
-            throw new IllegalStateException("kill -" + signal + " " + jobPid + " failed");
-        }
-    }
-
-    private static String host(URI uri) {
-        return uri.getHost() + ":" + uri.getPort();
-    }
 }

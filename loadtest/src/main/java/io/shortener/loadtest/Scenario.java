@@ -1,5 +1,6 @@
 package io.shortener.loadtest;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -39,6 +40,11 @@ interface Scenario {
     }
 
     /** Every request for one code: the best case for every cache. */
+    /** The Host header for a target: host:port. */
+    static String hostOf(URI target) {
+        return target.getHost() + ":" + target.getPort();
+    }
+
     static Scenario hot(String host, String code) {
         Request request = get(host, "/" + code);
         return new Scenario() {

@@ -53,6 +53,6 @@ final class ServiceWarmup {
     }
 
     private String host() {
-        return service.getHost() + ":" + service.getPort();
+        return Scenario.hostOf(service);
     }
 }

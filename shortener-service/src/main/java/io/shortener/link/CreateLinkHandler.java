@@ -58,6 +58,16 @@ public final class CreateLinkHandler extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (!isCommonCreate(request)) {
+            if (isCreate(request)) {
+                // Jersey's door parses the body before the resource sees the key: refuse a caller without one here,
+                // so that a missing key is a 401 whatever the body is.
+                try {
+                    keys.authenticateCreator(request.getHeaders().get(HttpHeader.AUTHORIZATION), request.getHeaders().get(ApiKeys.API_KEY));
+                } catch (RuntimeException e) {
+                    answers.failure(LOG, response, callback, false, e);
+                    return true;
+                }
+            }
             return super.handle(request, response, callback);
         }
         try (Timer.Context ignored = timer.time()) {
@@ -94,8 +104,12 @@ public final class CreateLinkHandler extends Handler.Wrapper {
         return true;
     }
 
+    private static boolean isCreate(Request request) {
+        return "POST".equals(request.getMethod()) && PATH.equals(Request.getPathInContext(request));
+    }
+
     private boolean isCommonCreate(Request request) {
-        if (!"POST".equals(request.getMethod()) || !PATH.equals(Request.getPathInContext(request))) {
+        if (!isCreate(request)) {
             return false;
         }
         long length = request.getLength();

@@ -29,6 +29,8 @@ public final class ClickStatsRepository implements Managed {
     private static final String RANGE = " WHERE code = ? AND minute >= ? AND minute < ?";
 
     private final HikariDataSource dataSource;
+    /** Unpooled, for the health check: it must fail at once while ClickHouse is away, not wait for the pool. */
+    private final ClickHouseDataSource direct;
 
     /** A pool of {@code stats.threads} connections, opened as they are needed: the service starts without ClickHouse. */
     public ClickStatsRepository(StatsConfiguration config) {
@@ -40,9 +42,10 @@ public final class ClickStatsRepository implements Managed {
         properties.setProperty("compress", "false");
         // The data source of the legacy driver itself: the same jar registers a newer driver class with
         // DriverManager, which fails against ClickHouse 18.16.
+        this.direct = new ClickHouseDataSource(config.getClickHouseUrl(), properties);
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("clickhouse");
-        pool.setDataSource(new ClickHouseDataSource(config.getClickHouseUrl(), properties));
+        pool.setDataSource(direct);
         pool.setMaximumPoolSize(config.getThreads());
         pool.setMinimumIdle(0);
         pool.setConnectionTimeout(config.getQueryTimeout().toMilliseconds());
@@ -69,7 +72,7 @@ public final class ClickStatsRepository implements Managed {
 
     /** Whether ClickHouse answers at all, for the health check. */
     public void ping() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = direct.getConnection(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT 1")) {
             result.next();
         }

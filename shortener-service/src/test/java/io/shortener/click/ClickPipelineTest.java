@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -85,13 +87,66 @@ class ClickPipelineTest {
         assertThat(pipeline.pendingBytes()).isZero();
     }
 
+    @Test
+    void aClickWhoseEnrichmentFailsIsSentWithItsOwnFieldsAndTheOthersFollow() throws Exception {
+        MockProducer<String, String> producer = new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
+        AtomicInteger calls = new AtomicInteger();
+        // The first enrichment fails half-way; the bare event asks again and gets an answer.
+        ClickPipeline pipeline = pipeline(producer, 1, () -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new IllegalStateException("enrichment failed");
+            }
+            return 0;
+        });
+        for (int i = 0; i < 3; i++) {
+            pipeline.record(click("odd"));
+        }
+        pipeline.start();
+
+        awaitSent(producer, 3);
+        assertThat(metrics.counter("clicks.enrichment-failures").getCount()).isEqualTo(1);
+        assertThat(producer.history().get(0).value()).contains("\"browser\":\"Other\"").contains("\"bot\":true");
+        pipeline.stop();
+    }
+
+    @Test
+    void anErrorInTheSenderSendsTheClicksAgainAndTheSenderLivesOn() throws Exception {
+        MockProducer<String, String> producer = new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
+        AtomicInteger calls = new AtomicInteger();
+        ClickPipeline pipeline = pipeline(producer, 1, () -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new AssertionError("an Error, not an Exception");
+            }
+            return 0;
+        });
+        for (int i = 0; i < 3; i++) {
+            pipeline.record(click("after-error"));
+        }
+        pipeline.start();
+
+        awaitSent(producer, 3);
+        // The sender counts a batch once Kafka has acknowledged it, after the producer has it.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (metrics.counter("clicks.sent").getCount() < 3 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(metrics.counter("clicks.sent").getCount()).isEqualTo(3);
+        assertThat(pipeline.isSenderAlive()).isTrue();
+        pipeline.stop();
+        assertThat(pipeline.isSenderAlive()).as("stopped by stop() alone").isFalse();
+    }
+
     private ClickPipeline pipeline(MockProducer<String, String> producer, int stripes) {
+        return pipeline(producer, stripes, () -> 0);
+    }
+
+    private ClickPipeline pipeline(MockProducer<String, String> producer, int stripes, IntSupplier instance) {
         List<ClickJournal> journals = new ArrayList<>();
         for (int i = 0; i < stripes; i++) {
             journals.add(new ClickJournal(dir.resolve("stripe-" + i), SEGMENT, 1 << 24));
         }
         return new ClickPipeline(journals, ids::incrementAndGet,
-                new ClickEnricher(new UserAgentClassifier(), new VisitorIds("test-key"), 0, () -> 0), producer, "clicks", 0, metrics);
+                new ClickEnricher(new UserAgentClassifier(), new VisitorIds("test-key"), 0, instance), producer, "clicks", 0, metrics);
     }
 
     private static RawClick click(String code) {

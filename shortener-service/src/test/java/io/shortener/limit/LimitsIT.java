@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
 class LimitsIT {
 
-    private static final String KEYSPACE = "limits_it";
+    private static final String KEYSPACE = TestApps.SHARED_KEYSPACE;
     private static final String PREFIX = "limits-it-" + System.nanoTime() + ":";
     private static final String[] LIMITS = {
             // The test's own set-up (Http, from 127.0.0.1) spends nothing; the clients under test are 127.0.0.2 and up.

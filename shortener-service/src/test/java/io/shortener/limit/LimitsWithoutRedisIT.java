@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({RealCassandra.class, RealKafka.class, DropwizardExtensionsSupport.class})
 class LimitsWithoutRedisIT {
 
-    private static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener("limits_without_redis_it",
+    private static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener(TestApps.SHARED_KEYSPACE,
             "cache.redis.nodes", "127.0.0.1:9",
             "limits.exemptClients", "127.0.0.1",
             "limits.perKey.links:write.capacity", "3",

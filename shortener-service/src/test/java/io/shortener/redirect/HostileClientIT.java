@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
 class HostileClientIT {
 
-    private static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener("hostile_client_it");
+    private static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener(TestApps.SHARED_KEYSPACE);
 
     private static String code;
 
