@@ -108,6 +108,7 @@ class HostileClientIT {
                 while (System.nanoTime() < deadline && socket.getInputStream().available() == 0) {
                     out.write("          ".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
+                    // The pause is the behaviour under test (a client trickling its body), not a wait for the service.
                     Thread.sleep(1000);
                 }
             } catch (IOException closed) {
