@@ -51,12 +51,6 @@ public final class ClientAddresses {
         return client;
     }
 
-    /** The address as text, for what keeps it (a click's visitor id). */
-    public String textOf(Request request) {
-        InetAddress address = of(request);
-        return address == null ? Request.getRemoteAddr(request) : address.getHostAddress();
-    }
-
     private static InetAddress peer(Request request) {
         SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
         return remote instanceof InetSocketAddress socket ? socket.getAddress() : null;

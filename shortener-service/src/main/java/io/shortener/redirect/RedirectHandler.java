@@ -86,12 +86,13 @@ public final class RedirectHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String code = redirectCode(request);
         if (!Invocable.isNonBlockingInvocation()) {
-            return handleWaiting(request, response, callback, code, false);
+            return handleWaiting(request, response, callback, code, null, false);
         }
         // On the selector thread (InlineHttpConnection): answer what memory knows, hand the rest to a pool thread.
         boolean admitted = false;
+        InetAddress client = null;
         if (code != null) {
-            InetAddress client = clients.of(request);
+            client = clients.of(request);
             RedirectLimits.Verdict verdict = limits.admitLocally(client);
             if (verdict == RedirectLimits.Verdict.REFUSE) {
                 tooMany(request, response, callback, limits.refusal(client), "too many redirects from this address");
@@ -101,14 +102,15 @@ public final class RedirectHandler extends Handler.Wrapper {
             MemoryAnswer known = admitted ? links.findInMemory(code) : MemoryAnswer.UNKNOWN;
             if (known.known()) {
                 answeredOnSelector.inc();
-                answer(request, response, callback, code, known::link);
+                answer(request, response, callback, code, client, known::link);
                 return true;
             }
         }
         boolean paid = admitted;
+        InetAddress from = client;
         request.getContext().execute(() -> {
             try {
-                if (!handleWaiting(request, response, callback, code, paid)) {
+                if (!handleWaiting(request, response, callback, code, from, paid)) {
                     Response.writeError(request, response, callback, 404);
                 }
             } catch (Throwable failure) {
@@ -120,22 +122,23 @@ public final class RedirectHandler extends Handler.Wrapper {
 
     /**
      * The redirect, loading a link L1 does not hold through Redis and Cassandra; anything else goes on to
-     * Jersey. {@code admitted}: the redirect already spent its token on the selector thread.
+     * Jersey. {@code foundClient}: the client address the selector thread already worked out, or null;
+     * {@code admitted}: the redirect already spent its token there.
      */
-    private boolean handleWaiting(Request request, Response response, Callback callback, String code, boolean admitted)
-            throws Exception {
+    private boolean handleWaiting(Request request, Response response, Callback callback, String code, InetAddress foundClient,
+                                  boolean admitted) throws Exception {
         if (code == null) {
             return super.handle(request, response, callback);
         }
-        InetAddress client = clients.of(request);
+        InetAddress client = foundClient != null ? foundClient : clients.of(request);
         RateLimit refusal = admitted ? null : limits.admit(client);
         if (refusal != null) {
             tooMany(request, response, callback, refusal, "too many redirects from this address");
             return true;
         }
-        MemoryAnswer known = links.findInMemory(code);
-        if (known.known()) {
-            answer(request, response, callback, code, known::link);
+        MemoryAnswer inMemory = links.findInMemory(code);
+        if (inMemory.known()) {
+            answer(request, response, callback, code, client, inMemory::link);
             return true;
         }
         RateLimit unknownRefusal = limits.unknownCodesRefused(client);
@@ -143,7 +146,7 @@ public final class RedirectHandler extends Handler.Wrapper {
             tooMany(request, response, callback, unknownRefusal, "too many unknown codes from this address");
             return true;
         }
-        answer(request, response, callback, code, () -> {
+        answer(request, response, callback, code, client, () -> {
             Optional<Link> found = links.find(code);
             if (found.isEmpty()) {
                 limits.unknownCode(client);
@@ -173,7 +176,8 @@ public final class RedirectHandler extends Handler.Wrapper {
     }
 
     /** Times the lookup with the answer, and answers a lookup that failed as Jersey's mappers would. */
-    private void answer(Request request, Response response, Callback callback, String code, Supplier<Optional<Link>> lookup)
+    private void answer(Request request, Response response, Callback callback, String code, InetAddress client,
+                        Supplier<Optional<Link>> lookup)
             throws Exception {
         boolean head = isHead(request);
         try (Timer.Context ignored = timer.time()) {
@@ -202,7 +206,8 @@ public final class RedirectHandler extends Handler.Wrapper {
             headers.put(NO_BODY);
             // The click is in the journal before the answer leaves: a process killed in between loses neither.
             HttpFields requestHeaders = request.getHeaders();
-            clicks.record(new RawClick(code, now.toEpochMilli(), head, clients.textOf(request),
+            clicks.record(new RawClick(code, now.toEpochMilli(), head,
+                    client != null ? client.getHostAddress() : Request.getRemoteAddr(request),
                     requestHeaders.get(HttpHeader.USER_AGENT), requestHeaders.get(HttpHeader.REFERER),
                     countryHeader == null ? null : requestHeaders.get(countryHeader)));
             // The last (empty) write, not callback.succeeded() alone: completed on a pool thread after the selector
