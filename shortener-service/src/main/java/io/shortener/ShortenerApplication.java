@@ -88,6 +88,8 @@ import io.shortener.link.LinkService;
 import io.shortener.link.LinkStore;
 import io.shortener.link.TargetUrlPolicy;
 import io.shortener.redirect.RedirectHandler;
+import io.shortener.release.ReleaseInfo;
+import io.shortener.release.VersionServlet;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -125,6 +127,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         PlaceholderSecrets.check(config.isDevelopment(), config.getIds().getCodeKey(), config.getClicks().getVisitorKey());
         strictJson(environment.getObjectMapper());
         Clock clock = Clock.systemUTC();
+        environment.admin().addServlet("version", new VersionServlet(ReleaseInfo.of(ShortenerApplication.class))).addMapping("/version");
 
         CassandraFactory cassandra = config.getCassandra();
         CqlSession session = cassandra.connect();

@@ -63,7 +63,7 @@ class LocalStackIT {
 
     private void wipe() {
         new CassandraNode(home, home.stackDir(stack.name()), stack.firstNode()).wipe();
-        new RedisCluster(home.stackDir(stack.name()), stack.region().redis()).wipe();
+        new RedisCluster(home, home.stackDir(stack.name()), stack.region().redis()).wipe();
         new KafkaBroker(home, home.stackDir(stack.name()), stack.region().kafka()).wipe();
         new ClickHouseServer(home, home.stackDir(stack.name()), stack.clickhouse()).wipe();
         new AnalyticsJob(home, home.stackDir(stack.name()), stack.analytics()).wipe();

@@ -16,10 +16,17 @@ import java.util.List;
 public final class ClickHouseHttp {
 
     private final String httpUrl;
+    private final ClickHouseCredentials credentials;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** As the user the environment names ({@link ClickHouseCredentials#fromEnvironment()}), or the default user. */
     public ClickHouseHttp(String httpUrl) {
+        this(httpUrl, ClickHouseCredentials.fromEnvironment());
+    }
+
+    public ClickHouseHttp(String httpUrl, ClickHouseCredentials credentials) {
         this.httpUrl = httpUrl;
+        this.credentials = credentials;
     }
 
     /** Runs one statement in a database (null: none); a ClickHouse error becomes an exception carrying the server's message. */
@@ -45,8 +52,9 @@ public final class ClickHouseHttp {
 
     private String post(String url, HttpRequest.BodyPublisher body, Duration timeout, String refusal) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).POST(body).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).POST(body);
+            credentials.authorization().ifPresent(value -> request.header("Authorization", value));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(refusal + response.body().strip());
             }

@@ -21,8 +21,6 @@ public final class AnalyticsJob {
     private static final String MAIN_CLASS = "io.shortener.analytics.ClickAggregationJob";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
-    /** What Spark's own launcher adds on Java 17. */
-    private static final List<String> JAVA_17_FLAGS = javaFlags();
 
     private final ProjectHome home;
     private final SparkJobSettings settings;
@@ -81,7 +79,8 @@ public final class AnalyticsJob {
         // job's JIT never settles, and under load the tiered compilers took 30% of its CPU (BENCHMARKS.md).
         List<String> command = new ArrayList<>(List.of(ForkedJvm.java(), process.marker(), "-Xms" + settings.heap(),
                 "-Xmx" + settings.heap(), "-XX:+UseG1GC", "-XX:-TieredCompilation"));
-        command.addAll(JAVA_17_FLAGS);
+        // What Spark's own launcher adds on Java 17, as a java argument file shared with Ansible's analytics_spark role.
+        command.add("@" + home.analyticsConf().resolve("jvm17.options"));
         command.addAll(List.of(
                 "-Dlog4j2.configurationFile=" + home.analyticsConf().resolve("log4j2.properties"),
                 "-cp", jar().refresh() + ":" + runningClasspath(),
@@ -111,17 +110,5 @@ public final class AnalyticsJob {
 
     public Path checkpoint() {
         return dir.resolve("checkpoint");
-    }
-
-    private static List<String> javaFlags() {
-        List<String> flags = new ArrayList<>(List.of("-XX:+IgnoreUnrecognizedVMOptions", "--add-modules=jdk.incubator.vector"));
-        for (String open : List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio",
-                "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref", "sun.nio.ch",
-                "sun.nio.cs", "sun.security.action", "sun.util.calendar")) {
-            flags.add("--add-opens=java.base/" + open + "=ALL-UNNAMED");
-        }
-        flags.addAll(List.of("--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
-                "-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true"));
-        return List.copyOf(flags);
     }
 }

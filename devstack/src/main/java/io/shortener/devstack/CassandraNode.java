@@ -21,40 +21,6 @@ public final class CassandraNode {
     public static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    /** What Cassandra's own conf/jvm17-server.options opens up; without them the daemon cannot start on Java 17. */
-    private static final List<String> JAVA17_FLAGS = List.of(
-            "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
-            "--add-exports=java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
-            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
-            "--add-exports=java.rmi/sun.rmi.server=ALL-UNNAMED",
-            "--add-exports=java.sql/java.sql=ALL-UNNAMED",
-            "--add-exports=java.base/java.lang.ref=ALL-UNNAMED",
-            "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
-            "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-            "--add-exports=jdk.attach/sun.tools.attach=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.module=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.loader=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.math=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.module=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.util.jar=ALL-UNNAMED",
-            "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED");
-
-    /** What Cassandra's conf/jvm17-clients.options adds for its tools, nodetool among them. */
-    private static final List<String> JAVA17_CLIENT_FLAGS = List.of(
-            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens=java.base/java.math=ALL-UNNAMED",
-            "--add-opens=java.base/java.net=ALL-UNNAMED");
-
     private final ProjectHome home;
     private final CassandraNodeSettings settings;
     private final Path dir;
@@ -116,8 +82,7 @@ public final class CassandraNode {
     public String nodetool(List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(ForkedJvm.java(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
                 "-Dlogback.configurationFile=" + home.cassandraConf().resolve("logback-tools.xml")));
-        command.addAll(JAVA17_FLAGS);
-        command.addAll(JAVA17_CLIENT_FLAGS);
+        command.addAll(List.of(serverOptions(), "@" + home.cassandraConf().resolve("jvm17-clients.options")));
         command.addAll(List.of("-cp", ForkedJvm.classpath(home.cassandraClasspath()), "org.apache.cassandra.tools.NodeTool",
                 "-h", "127.0.0.1", "-p", Integer.toString(settings.jmxPort())));
         command.addAll(arguments);
@@ -166,6 +131,11 @@ public final class CassandraNode {
         }
     }
 
+    /** What Cassandra needs opened up on Java 17, as a java argument file shared with Ansible's cassandra role. */
+    private String serverOptions() {
+        return "@" + home.cassandraConf().resolve("jvm17-server.options");
+    }
+
     private List<String> command() {
         String classpath = ForkedJvm.classpath(home.cassandraClasspath());
         List<String> command = new ArrayList<>();
@@ -196,7 +166,7 @@ public final class CassandraNode {
         if (settings.size().quickJitOnly) {
             command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m"));
         }
-        command.addAll(JAVA17_FLAGS);
+        command.add(serverOptions());
         command.addAll(List.of("-cp", classpath, "org.apache.cassandra.service.CassandraDaemon"));
         return command;
     }

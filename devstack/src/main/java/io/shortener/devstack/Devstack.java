@@ -35,7 +35,7 @@ public final class Devstack {
         this.cassandra = new CassandraCluster(home, dir, stack.cassandra());
         boolean single = stack.regions().size() == 1;
         this.regions = stack.regions().stream().map(region -> new Region(region,
-                new RedisCluster(dir, region.redis()),
+                new RedisCluster(home, dir, region.redis()),
                 new KafkaBroker(home, dir, region.kafka()),
                 new ServiceProcess(home, dir, single ? "shortener-service" : "shortener-service-" + region.name(), region.service())))
                 .toList();

@@ -39,6 +39,10 @@ public record ProjectHome(Path root) {
         return requireBuilt(root.resolve("cassandra/target/classpath.txt"), "cassandra");
     }
 
+    public Path redisConf() {
+        return root.resolve("redis/conf");
+    }
+
     public Path kafkaConf() {
         return root.resolve("kafka/conf");
     }

@@ -21,10 +21,12 @@ public final class RedisCluster {
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+    private final ProjectHome home;
     private final RedisClusterSettings settings;
     private final Path dir;
 
-    public RedisCluster(Path stackDir, RedisClusterSettings settings) {
+    public RedisCluster(ProjectHome home, Path stackDir, RedisClusterSettings settings) {
+        this.home = home;
         this.settings = settings;
         this.dir = stackDir.resolve("redis-" + settings.name());
     }
@@ -126,40 +128,12 @@ public final class RedisCluster {
     }
 
     private void writeConfig(int port) {
-        // cluster-announce-ip: on an address other than 127.0.0.1, peers would otherwise take the bus
-        // connection's source address (127.0.0.1) for the node's and never reach it.
-        // proc-title-template keeps the config path in the process title, which Redis otherwise
-        // rewrites: that path is the marker by which a pid file is known to name this node.
-        String config = Template.render("""
-                bind {{address}}
-                port {{port}}
-                protected-mode no
-                daemonize no
-                logfile ""
-                dir {{dir}}
-                cluster-enabled yes
-                cluster-announce-ip {{address}}
-                cluster-config-file nodes.conf
-                cluster-node-timeout {{node_timeout}}
-                cluster-require-full-coverage no
-                save ""
-                appendonly no
-                repl-diskless-sync-delay 0
-                maxmemory {{max_memory}}
-                maxmemory-policy allkeys-lru
-                proc-title-template "{title} {listen-addr} {server-mode} {config-file}"
-                """, Map.of(
+        Template.renderFile(home.redisConf().resolve("redis-node.conf.template"), configFile(port), Map.of(
                 "address", settings.address(),
                 "port", Integer.toString(port),
                 "dir", nodeDir(port).toString(),
                 "node_timeout", Integer.toString(settings.nodeTimeoutMillis()),
                 "max_memory", settings.maxMemory()));
-        try {
-            Files.createDirectories(nodeDir(port));
-            Files.writeString(configFile(port), config, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String executable(String name) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RedisClusterIT {
 
     private final ProjectHome home = ProjectHome.locate();
-    private final RedisCluster cluster = new RedisCluster(home.stackDir("test"),
+    private final RedisCluster cluster = new RedisCluster(home, home.stackDir("test"),
             RedisClusterSettings.threeByTwo("launcher", "127.0.0.12", 16379));
 
     @AfterEach

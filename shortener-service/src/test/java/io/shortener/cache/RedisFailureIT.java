@@ -37,7 +37,7 @@ class RedisFailureIT {
     private static final RedisClusterSettings REDIS = RedisClusterSettings.threeByTwo("failure", "127.0.0.14", 16379);
 
     private final ProjectHome home = ProjectHome.locate();
-    private final RedisCluster cluster = new RedisCluster(home.stackDir("test"), REDIS);
+    private final RedisCluster cluster = new RedisCluster(home, home.stackDir("test"), REDIS);
     private final ObjectMapper json = new ObjectMapper();
     private DropwizardAppExtension<ShortenerConfiguration> app;
     private Http http;

@@ -20,7 +20,7 @@ public final class RealRedisCluster extends OncePerTestRun {
 
     @Override
     AutoCloseable start() {
-        RedisCluster cluster = new RedisCluster(ProjectHome.locate().stackDir(StackDefinition.test().name()), SETTINGS);
+        RedisCluster cluster = new RedisCluster(ProjectHome.locate(), ProjectHome.locate().stackDir(StackDefinition.test().name()), SETTINGS);
         cluster.wipe();
         long started = System.nanoTime();
         cluster.ensureRunning();

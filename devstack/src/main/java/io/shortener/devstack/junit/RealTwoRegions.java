@@ -36,7 +36,7 @@ public final class RealTwoRegions extends OncePerTestRun {
         List<RedisCluster> caches = new ArrayList<>();
         List<LocalProcess> brokers = new ArrayList<>();
         for (RegionSettings region : STACK.regions()) {
-            RedisCluster cache = new RedisCluster(DIR, region.redis());
+            RedisCluster cache = new RedisCluster(ProjectHome.locate(), DIR, region.redis());
             cache.wipe();
             cache.ensureRunning();
             caches.add(cache);
