@@ -35,7 +35,8 @@ final class Playbooks {
     Run play(TestHosts hosts, String playbook, String... extraVars) {
         List<String> command = new ArrayList<>(List.of("ansible-playbook", "-i", hosts.inventory().toString(), playbook,
                 "--vault-password-file", hosts.vaultPasswordFile().toString(),
-                "-e", "shortener_root=" + hosts.root(), "-e", "backup_root=" + hosts.backups()));
+                "-e", "shortener_root=" + hosts.root(), "-e", "backup_root=" + hosts.backups(),
+                "-e", "rollout_state_dir=" + hosts.root().resolveSibling("rollout-state")));
         for (String extra : extraVars) {
             command.addAll(List.of("-e", extra));
         }
