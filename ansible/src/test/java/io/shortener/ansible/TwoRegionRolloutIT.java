@@ -95,6 +95,24 @@ class TwoRegionRolloutIT {
 
     @Test
     @Order(4)
+    void theServiceLimitsEachClientBehindTheLoadBalancerByItsOwnAddress() {
+        // Unknown codes are limited per client address (20 at once): from one address a flood is refused with 429, while
+        // another address, through the same load balancer, still gets its 404. Were X-Forwarded-For not passed on and
+        // believed, both would be the load balancer's address and share one bucket.
+        FromAddress flooder = new FromAddress("127.0.0.5");
+        String unknown = hosts.loadBalancerUrl("us-east") + "/no-such-code-";
+        int refused = 0;
+        for (int i = 0; i < 60 && refused == 0; i++) {
+            if (flooder.get(unknown + i) == 429) {
+                refused++;
+            }
+        }
+        assertThat(refused).as("429s for the flooding address").isPositive();
+        assertThat(new FromAddress("127.0.0.6").get(unknown + "other")).as("another client's unknown code").isEqualTo(404);
+    }
+
+    @Test
+    @Order(5)
     void rolloutUpgradesRegionByRegionWithoutAFailedRedirect() throws Exception {
         Path next = jars.withVersion(work.resolve("jars/shortener-service-next.jar"), nextVersion);
 
@@ -121,7 +139,7 @@ class TwoRegionRolloutIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aBrokenBuildStopsTheRolloutAtItsFirstHost() throws Exception {
         Path broken = jars.broken(work.resolve("jars/shortener-service-broken.jar"), jars.builtVersion() + "+it.broken");
 
@@ -140,7 +158,7 @@ class TwoRegionRolloutIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void rollbackPutsThePreviousReleaseBackTheSameWay() {
         playbooks.play(hosts, "rollout.yml", "rollback=true").requireSuccess();
 
@@ -152,7 +170,7 @@ class TwoRegionRolloutIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aRestoredBackupHasTheLinksAndCountsOfTheOriginal() throws IOException {
         Map<String, Integer> clicks = new LinkedHashMap<>();
         clicks.put(http.createLink(hosts.loadBalancerUrl("us-east"), "https://example.com/backup/one"), 3);
