@@ -243,6 +243,7 @@ class TwoRegionRolloutIT {
                 lastError = e;
             }
             try {
+                // The interval between two asks: what is awaited is the answer above, not this pause.
                 Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
