@@ -85,6 +85,7 @@ import io.shortener.stats.ClickHouseHealthCheck;
 import io.shortener.stats.ClickStatsRepository;
 import io.shortener.stats.StatsResource;
 import io.shortener.link.LinkService;
+import io.shortener.metrics.PrometheusMetrics;
 import io.shortener.link.LinkStore;
 import io.shortener.link.TargetUrlPolicy;
 import io.shortener.redirect.RedirectHandler;
@@ -128,9 +129,11 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         strictJson(environment.getObjectMapper());
         Clock clock = Clock.systemUTC();
         environment.admin().addServlet("version", new VersionServlet(ReleaseInfo.of(ShortenerApplication.class))).addMapping("/version");
+        PrometheusMetrics prometheus = new PrometheusMetrics(environment.metrics(), environment.healthChecks());
+        environment.admin().addServlet("prometheus", prometheus.servlet()).addMapping(PrometheusMetrics.PATH);
 
         CassandraFactory cassandra = config.getCassandra();
-        CqlSession session = cassandra.connect();
+        CqlSession session = cassandra.connect(environment.metrics());
         environment.lifecycle().manage(new ManagedCqlSession(session));
         if (cassandra.isApplySchema()) {
             cassandra.schema().apply(session).ifPresent(change -> LOG.warn("{}", change.advice()));
@@ -154,6 +157,8 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                     environment.lifecycle().scheduledExecutorService("machine-lease-%d").threads(1).build(), clock);
             environment.lifecycle().manage(lease);
             environment.healthChecks().register("ids", new MachineLeaseHealthCheck(lease, clock));
+            environment.metrics().register("ids.lease.valid", (Gauge<Integer>) () -> lease.isValidAt(clock.instant()) ? 1 : 0);
+            environment.metrics().register("ids.lease.remaining-seconds", (Gauge<Long>) () -> lease.remainingAt(clock.instant()).toSeconds());
             machines = lease;
         } else {
             machines = ids.fixedMachine();
@@ -216,7 +221,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
             environment.getApplicationContext().insertHandler(new ApiRateLimitHandler(
                     new ApiLimits(new FallbackBuckets(sharedBuckets, new LocalBuckets(limits.getLocalEntries(), Ticker.systemTicker()),
                             environment.metrics().meter("limits.api.local-fallbacks")), limits),
-                    keys, clients, limits.exemptClients(), environment.getObjectMapper()));
+                    keys, clients, limits.exemptClients(), environment.getObjectMapper(), environment.metrics().meter("limits.api.refused")));
         }
         RedirectLimits redirectLimits = new RedirectLimits(sharedBuckets, limits.getRedirects(), limits.exemptClients(),
                 limits.getLocalEntries(), Ticker.systemTicker(), environment.metrics().meter("limits.redirects.refused"),
@@ -228,6 +233,8 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                 environment.metrics().counter(RedirectHandler.ON_SELECTOR_METRIC),
                 clickRecorder(config, codes, environment), config.getClicks().getCountryHeader(), clients, redirectLimits,
                 blocklist));
+        // Inserted last, so outermost: every request of the application port is timed, whichever handler answers it.
+        environment.getApplicationContext().insertHandler(prometheus.requestHandler());
     }
 
     /** The hosts the API and admin connectors bind to: a link to one of them would be a loop. */
@@ -268,6 +275,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         CircuitBreaker breaker = redisConfig.getBreaker().build();
         CacheMetrics metrics = new CacheMetrics(environment.metrics());
         environment.metrics().register("cache.l2.breaker", (Gauge<String>) () -> breaker.getState().name());
+        environment.metrics().register("cache.l2.breaker-open", (Gauge<Integer>) () -> isOpen(breaker.getState()) ? 1 : 0);
         ScheduledExecutorService scheduler = environment.lifecycle().scheduledExecutorService("cache-invalidation-%d").threads(1).build();
         CachingLinkStore store = new CachingLinkStore(cassandra,
                 new RedisLinkCache(redis, breaker, new LinkCodec(environment.getObjectMapper()), redisConfig, metrics, clock),
@@ -280,6 +288,11 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         environment.healthChecks().register("redis", new RedisHealthCheck(redis, breaker));
         environment.admin().addTask(new ClearLocalCacheTask(store));
         return store;
+    }
+
+    /** Open, forced open or trying again (half open): Redis is not being asked as usual. */
+    private static boolean isOpen(CircuitBreaker.State state) {
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN || state == CircuitBreaker.State.HALF_OPEN;
     }
 
     /** Request bodies get no second guesses: unknown fields and "301" for 301 are errors the client should see. */

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.udf;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeoutException;
@@ -82,6 +83,11 @@ public final class ClickAggregationJob {
         SparkSession spark = builder.getOrCreate();
         new CheckpointFormat(options.checkpoint(), spark.sparkContext().hadoopConfiguration()).claim();
         spark.streams().addListener(new BatchProgressLog());
+        if (options.metricsAddress() != null) {
+            JobMetrics metrics = new JobMetrics(Clock.systemUTC());
+            spark.streams().addListener(metrics);
+            metrics.serve(options.metricsAddress());
+        }
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping.set(true), "stopping"));
         boolean first = true;

@@ -13,16 +13,18 @@ import java.util.Set;
  */
 public record JobOptions(String master, String bootstrapServers, String topic, String clickHouseUrl, String clickHouseDatabase,
                          String checkpoint, String startingOffsets,
-                         String trigger, String dedupWindow, long maxOffsetsPerTrigger, Path readyFile) {
+                         String trigger, String dedupWindow, long maxOffsetsPerTrigger, Path readyFile,
+                         String metricsAddress) {
 
     private static final Set<String> NAMES = Set.of("master", "bootstrap-servers", "topic", "clickhouse-url", "clickhouse-database", "checkpoint", "starting-offsets",
-            "trigger", "dedup-window", "max-offsets-per-trigger", "ready-file");
+            "trigger", "dedup-window", "max-offsets-per-trigger", "ready-file",
+            "metrics-address");
 
     public static final String USAGE = """
             usage: ClickAggregationJob [--master local[2]] [--bootstrap-servers 127.0.0.1:19092[;another cluster…]] [--topic clicks]
                    [--clickhouse-url http://127.0.0.1:18123] [--clickhouse-database shortener]
                    [--checkpoint checkpoint/clicks] [--starting-offsets earliest] [--trigger '2 seconds'] [--dedup-window '1 hour']
-                   [--max-offsets-per-trigger 500000] [--ready-file path]""";
+                   [--max-offsets-per-trigger 500000] [--ready-file path] [--metrics-address 127.0.0.1:18095]""";
 
     public static JobOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -45,7 +47,9 @@ public record JobOptions(String master, String bootstrapServers, String topic, S
                 values.getOrDefault("trigger", "2 seconds"),
                 values.getOrDefault("dedup-window", "1 hour"),
                 Long.parseLong(values.getOrDefault("max-offsets-per-trigger", "500000")),
-                readyFile == null ? null : Path.of(readyFile).toAbsolutePath());
+                readyFile == null ? null : Path.of(readyFile).toAbsolutePath(),
+                // None by default: several jobs (the tests') may run on one machine.
+                values.get("metrics-address"));
     }
 
     /**

@@ -94,6 +94,9 @@ public final class AnalyticsJob {
                 "--trigger", settings.trigger(),
                 "--dedup-window", settings.dedupWindow(),
                 "--ready-file", ready.toString()));
+        if (settings.metricsAddress() != null) {
+            command.addAll(List.of("--metrics-address", settings.metricsAddress()));
+        }
         LocalProcess started = process.start(command, Map.of(), settings.cpu());
         started.awaitReady("its streaming query running", START_TIMEOUT, () -> Files.exists(ready));
         return started;

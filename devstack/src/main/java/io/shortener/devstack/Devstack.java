@@ -25,6 +25,7 @@ public final class Devstack {
     private final ClickHouseServer clickhouse;
     private final AnalyticsJob analytics;
     private final NginxBaseline nginx;
+    private final PrometheusServer prometheus;
     private final PrintStream out;
     private final Path keyFile;
 
@@ -42,6 +43,7 @@ public final class Devstack {
         this.clickhouse = new ClickHouseServer(home, dir, stack.clickhouse());
         this.analytics = new AnalyticsJob(home, dir, stack.analytics());
         this.nginx = new NginxBaseline(home, dir);
+        this.prometheus = new PrometheusServer(home, dir, stack.clickhouse().address());
         this.out = out;
     }
 
@@ -51,7 +53,10 @@ public final class Devstack {
         ProjectHome home = ProjectHome.locate();
         try {
             switch (command) {
-                case "up" -> new Devstack(home, stackFor(regionsOption(arguments)), System.out).up();
+                case "up" -> {
+                    boolean monitoring = arguments.remove("--monitoring");
+                    new Devstack(home, stackFor(regionsOption(arguments)), System.out).up(monitoring);
+                }
                 case "down" -> everyStack(home).forEach(Devstack::down);
                 case "status" -> everyStack(home).forEach(Devstack::status);
                 case "baseline-up" -> new Devstack(home, StackDefinition.local(), System.out).baselineUp();
@@ -59,7 +64,7 @@ public final class Devstack {
                 case "analytics" -> running(home).analytics(arguments.isEmpty() ? "state" : arguments.get(0));
                 case "nodetool" -> running(home).nodetool(arguments);
                 default -> {
-                    System.err.println("usage: devstack up [--regions 1|2]|down|status|baseline-up|baseline-down|analytics pause|resume|state|nodetool ARGS…");
+                    System.err.println("usage: devstack up [--regions 1|2] [--monitoring]|down|status|baseline-up|baseline-down|analytics pause|resume|state|nodetool ARGS…");
                     System.exit(2);
                 }
             }
@@ -104,6 +109,11 @@ public final class Devstack {
     }
 
     public void up() {
+        up(false);
+    }
+
+    /** Starts what is not running; {@code monitoring}: Prometheus too (it is kept up to date whenever it runs). */
+    public void up(boolean monitoring) {
         long started = System.nanoTime();
         List<LocalProcess> nodes = cassandra.ensureRunning();
         for (int i = 0; i < nodes.size(); i++) {
@@ -140,6 +150,10 @@ public final class Devstack {
             out.printf("service    %-28s pid %d  (%s)%s%n", region.settings().service().publicBaseUrl(), app.pid(), app.logFile(),
                     regionSuffix(region));
         }
+        if (monitoring || prometheus.running().isPresent()) {
+            LocalProcess scraper = prometheus.ensureRunning(scrapeTargets(), analyticsTarget());
+            out.printf("prometheus %-28s pid %d  (%s)%n", prometheus.url(), scraper.pid(), scraper.logFile());
+        }
         out.printf("%nshortener is up in %.1f s%n", (System.nanoTime() - started) / 1e9);
         for (Region region : regions) {
             ServiceSettings service = region.settings().service();
@@ -150,6 +164,10 @@ public final class Devstack {
             out.printf("  redirects  %s/{code}%n", service.publicBaseUrl());
             out.printf("  stats      %s/api/v1/links/{code}/stats%n", service.publicBaseUrl());
             out.printf("  health     %s%n", service.healthUrl());
+            out.printf("  metrics    %s%n", service.prometheusUrl());
+        }
+        if (prometheus.running().isPresent()) {
+            out.printf("  prometheus %s (dashboards and alerts: monitoring/)%n", prometheus.url());
         }
         out.printf("  API key    %s (every scope): -H \"Authorization: Bearer $(cat %s)\"%n", keyFile, keyFile);
         out.printf("  analysts   clickhouse-client --host %s --port %d --database %s%n", stack.clickhouse().address(),
@@ -160,8 +178,20 @@ public final class Devstack {
         out.printf("  stop with  bin/shortener down%n");
     }
 
+    /** Each region's service, by its admin port. */
+    private List<PrometheusServer.Target> scrapeTargets() {
+        return regions.stream().map(region -> new PrometheusServer.Target(region.settings().service().host() + ":"
+                + region.settings().service().adminPort(), region.settings().name())).toList();
+    }
+
+    /** The one analytics job, counted as the first region's (where ClickHouse is). */
+    private List<PrometheusServer.Target> analyticsTarget() {
+        String address = stack.analytics().metricsAddress();
+        return address == null ? List.of() : List.of(new PrometheusServer.Target(address, stack.regions().get(0).name()));
+    }
+
     private boolean anythingRuns() {
-        return cassandraRuns() || analytics.running().isPresent() || clickhouse.running().isPresent()
+        return prometheus.running().isPresent() || cassandraRuns() || analytics.running().isPresent() || clickhouse.running().isPresent()
                 || regions.stream().anyMatch(region -> region.service().running().isPresent() || region.kafka().running().isPresent()
                 || region.settings().redis().ports().stream().anyMatch(port -> region.redis().running(port).isPresent()));
     }
@@ -186,6 +216,7 @@ public final class Devstack {
             return;
         }
         out.printf("stack %s%n", stack.name());
+        report("prometheus", null, prometheus.stop());
         for (Region region : regions) {
             report("service", region, region.service().stop());
         }
@@ -230,6 +261,8 @@ public final class Devstack {
         out.printf("  analytics  %s%n", analytics.running().map(p -> (p.isPaused() ? "paused" : "running") + ", pid " + p.pid()
                 + "; CPU: " + p.cpuShare()).orElse("stopped"));
         out.printf("  clickhouse %s%n", clickhouse.running().map(p -> "running, pid " + p.pid() + "; CPU: " + p.cpuShare()).orElse("stopped"));
+        out.printf("  prometheus %s%n", prometheus.running().map(p -> "running, pid " + p.pid() + " (" + prometheus.url() + ")")
+                .orElse("stopped (bin/shortener up --monitoring starts it)"));
     }
 
     /**

@@ -75,6 +75,11 @@ public record ProjectHome(Path root) {
         return root.resolve("analytics-spark/conf");
     }
 
+    /** prometheus.yml, alerts.yml and the local stack's targets. */
+    public Path prometheusConf() {
+        return root.resolve("monitoring/prometheus");
+    }
+
     public Path serviceJar() {
         return requireBuilt(root.resolve("shortener-service/target/shortener-service.jar"), "shortener-service");
     }

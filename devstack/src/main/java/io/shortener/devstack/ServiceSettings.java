@@ -29,6 +29,11 @@ public record ServiceSettings(String host, int httpPort, int adminPort, List<Str
         return "http://" + host + ":" + httpPort;
     }
 
+    /** The service's metrics in Prometheus' text format, on the admin port. */
+    public String prometheusUrl() {
+        return "http://" + host + ":" + adminPort + "/metrics/prometheus";
+    }
+
     public String healthUrl() {
         return "http://" + host + ":" + adminPort + "/healthcheck";
     }

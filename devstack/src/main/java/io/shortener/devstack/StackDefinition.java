@@ -40,7 +40,7 @@ public record StackDefinition(String name, List<CassandraNodeSettings> cassandra
     /**
      * What `bin/shortener up` starts: Cassandra on 127.0.0.1:19042, a Redis Cluster on 127.0.0.1:16379-16384,
      * Kafka on 127.0.0.1:19092, ClickHouse on 127.0.0.1:18123
-     * (native 19000), the analytics Spark job, the service on 8080/8081 unless overridden.
+     * (native 19000), the analytics Spark job (its metrics on 127.0.0.1:18095), the service on 8080/8081 unless overridden.
      */
     public static StackDefinition local() {
         return singleRegion("local",
@@ -48,7 +48,7 @@ public record StackDefinition(String name, List<CassandraNodeSettings> cassandra
                 RedisClusterSettings.threeByTwo("cluster", "127.0.0.1", 16379),
                 KafkaBrokerSettings.single("broker", "127.0.0.1"),
                 ClickHouseSettings.on("127.0.0.1"),
-                SparkJobSettings.local(),
+                SparkJobSettings.local().withMetricsOn("127.0.0.1"),
                 new ServiceSettings("127.0.0.1", intEnv("SHORTENER_HTTP_PORT", 8080), intEnv("SHORTENER_ADMIN_PORT", 8081),
                         ServiceSettings.jvmOptionsFromEnvironment()));
     }
@@ -69,7 +69,7 @@ public record StackDefinition(String name, List<CassandraNodeSettings> cassandra
                 new RegionSettings("eu-west", 1, RedisClusterSettings.threeByTwo("eu-west", "127.0.1.4", 16379),
                         KafkaBrokerSettings.single("eu-west", "127.0.1.4"), new ServiceSettings("127.0.0.1", 8180, 8181, jvmOptions))),
                 ClickHouseSettings.on("127.0.0.1"),
-                SparkJobSettings.local());
+                SparkJobSettings.local().withMetricsOn("127.0.0.1"));
     }
 
     /** What the integration tests start: the same as {@link #local()} on 127.0.0.11, data thrown away at the next run. */
@@ -79,7 +79,7 @@ public record StackDefinition(String name, List<CassandraNodeSettings> cassandra
                 RedisClusterSettings.threeByTwo("cluster", "127.0.0.11", 16379),
                 KafkaBrokerSettings.single("broker", "127.0.0.11"),
                 ClickHouseSettings.on("127.0.0.11"),
-                SparkJobSettings.local(),
+                SparkJobSettings.local().withMetricsOn("127.0.0.11"),
                 new ServiceSettings("127.0.0.1", 0, 0));
     }
 
@@ -97,7 +97,7 @@ public record StackDefinition(String name, List<CassandraNodeSettings> cassandra
                 new RegionSettings("eu-west", 1, RedisClusterSettings.threeByTwo("eu-west", "127.0.2.4", 16379),
                         KafkaBrokerSettings.single("eu-west", "127.0.2.4"), new ServiceSettings("127.0.0.1", 0, 0))),
                 test().clickhouse(),
-                SparkJobSettings.local());
+                SparkJobSettings.local().withMetricsOn("127.0.2.1"));
     }
 
     /** A region by name. */

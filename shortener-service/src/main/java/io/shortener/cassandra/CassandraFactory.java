@@ -1,6 +1,8 @@
 package io.shortener.cassandra;
 
+import com.codahale.metrics.MetricRegistry;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
@@ -11,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import io.shortener.metrics.ExportedMetrics;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -157,6 +160,14 @@ public class CassandraFactory {
 
     /** Connects; fails at once, naming the contact points, if no node answers. */
     public CqlSession connect() {
+        return connect(null);
+    }
+
+    /**
+     * Connects, with the driver's metrics that {@link ExportedMetrics} lists kept in {@code metrics} (under the
+     * session name {@value ExportedMetrics#DRIVER_SESSION}); none when it is null.
+     */
+    public CqlSession connect(MetricRegistry metrics) {
         ProgrammaticDriverConfigLoaderBuilder config = DriverConfigLoader.programmaticBuilder()
                 .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "LOCAL_QUORUM")
                 .withString(DefaultDriverOption.REQUEST_SERIAL_CONSISTENCY, "LOCAL_SERIAL")
@@ -169,14 +180,23 @@ public class CassandraFactory {
                 .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, java.time.Duration.ofSeconds(5))
                 .withInt(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_MAX_NODES_PER_REMOTE_DC, failoverNodesPerRemoteDatacenter)
                 .withBoolean(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_ALLOW_FOR_LOCAL_CONSISTENCY_LEVELS, true)
-                .withClass(DefaultDriverOption.RETRY_POLICY_CLASS, RetryReadTimeoutElsewhere.class);
+                .withClass(DefaultDriverOption.RETRY_POLICY_CLASS, RetryReadTimeoutElsewhere.class)
+                .withString(DefaultDriverOption.SESSION_NAME, ExportedMetrics.DRIVER_SESSION);
+        if (metrics != null) {
+            config = config.withStringList(DefaultDriverOption.METRICS_SESSION_ENABLED, ExportedMetrics.DRIVER_SESSION_METRICS)
+                    .withStringList(DefaultDriverOption.METRICS_NODE_ENABLED, ExportedMetrics.DRIVER_NODE_METRICS);
+        }
         for (String datacenter : otherDatacenters()) {
             config = config.startProfile(profileIn(datacenter))
                     .withString(DefaultDriverOption.LOAD_BALANCING_LOCAL_DATACENTER, datacenter)
                     .withInt(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_MAX_NODES_PER_REMOTE_DC, 0)
                     .endProfile();
         }
-        return CqlSession.builder()
+        CqlSessionBuilder builder = CqlSession.builder();
+        if (metrics != null) {
+            builder = builder.withMetricRegistry(metrics);
+        }
+        return builder
                 .addContactPoints(contactPoints.stream().flatMap(entry -> Arrays.stream(entry.split(","))).map(CassandraFactory::address).toList())
                 .withLocalDatacenter(localDatacenter)
                 .withConfigLoader(config.build())

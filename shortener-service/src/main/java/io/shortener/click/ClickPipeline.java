@@ -83,6 +83,7 @@ public final class ClickPipeline implements ClickRecorder, Managed {
         this.dropped = metrics.counter("clicks.dropped");
         metrics.register("clicks.pending-bytes", (Gauge<Long>) this::pendingBytes);
         metrics.register("clicks.kafka", (Gauge<String>) () -> kafkaUp ? "UP" : "AWAY");
+        metrics.register("clicks.kafka-up", (Gauge<Integer>) () -> kafkaUp ? 1 : 0);
     }
 
     @Override

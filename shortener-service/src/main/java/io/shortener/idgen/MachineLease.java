@@ -118,6 +118,16 @@ public final class MachineLease implements MachineIds, Managed {
         return current == null ? Optional.empty() : Optional.of(current.validUntil());
     }
 
+    /** Whether the lease held now may issue link IDs at {@code now}. */
+    public boolean isValidAt(Instant now) {
+        return validUntil().map(now::isBefore).orElse(false);
+    }
+
+    /** How long the lease held now still issues link IDs after {@code now}; zero when it does not. */
+    public Duration remainingAt(Instant now) {
+        return validUntil().filter(now::isBefore).map(until -> Duration.between(now, until)).orElse(Duration.ZERO);
+    }
+
     public int region() {
         return base.region();
     }

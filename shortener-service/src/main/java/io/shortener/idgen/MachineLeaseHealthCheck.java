@@ -2,9 +2,7 @@ package io.shortener.idgen;
 
 import com.codahale.metrics.health.HealthCheck;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The machine ID lease: healthy while it is valid. Past it the instance still redirects (so it stays
@@ -22,16 +20,15 @@ public final class MachineLeaseHealthCheck extends HealthCheck {
 
     @Override
     protected Result check() {
-        Optional<Instant> validUntil = lease.validUntil();
         Instant now = clock.instant();
-        if (validUntil.isEmpty() || !now.isBefore(validUntil.get())) {
+        if (!lease.isValidAt(now)) {
             return Result.builder().healthy().withDetail("degraded", true)
                     .withMessage("degraded: no valid machine ID lease in region %d; links cannot be created here", lease.region())
                     .build();
         }
         return Result.builder().healthy().withDetail("degraded", false).withDetail("machine", lease.machine())
                 .withMessage("machine ID %d of region %d, leased for %d s more", lease.machine(), lease.region(),
-                        Duration.between(now, validUntil.get()).toSeconds())
+                        lease.remainingAt(now).toSeconds())
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.shortener.limit;
 
+import com.codahale.metrics.Meter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shortener.access.ApiKeys;
 import io.shortener.access.Caller;
@@ -28,13 +29,16 @@ public final class ApiRateLimitHandler extends Handler.Wrapper {
     private final ClientAddresses clients;
     private final ClientRanges exempt;
     private final JsonAnswers answers;
+    private final Meter refused;
 
-    public ApiRateLimitHandler(ApiLimits limits, ApiKeys keys, ClientAddresses clients, ClientRanges exempt, ObjectMapper json) {
+    public ApiRateLimitHandler(ApiLimits limits, ApiKeys keys, ClientAddresses clients, ClientRanges exempt, ObjectMapper json,
+                                Meter refused) {
         this.limits = limits;
         this.keys = keys;
         this.clients = clients;
         this.exempt = exempt;
         this.answers = new JsonAnswers(json);
+        this.refused = refused;
     }
 
     @Override
@@ -54,6 +58,7 @@ public final class ApiRateLimitHandler extends Handler.Wrapper {
                 client == null ? "unknown" : client.getHostAddress());
         limit.addTo(response.getHeaders());
         if (!limit.admitted()) {
+            refused.mark();
             answers.error(response, callback, "HEAD".equals(method), 429, known.isPresent()
                     ? "too many requests with the API key '" + known.get().keyName() + "' (" + scope.text() + "): try again in "
                             + limit.retryAfterSeconds() + " s"
