@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.shortener.devstack.CassandraNode;
 import io.shortener.clickhouse.AnalystQuery;
-import io.shortener.devstack.AnalyticsJob;
 import io.shortener.devstack.CassandraNodeSettings;
 import io.shortener.clickhouse.ClickHouseHttp;
-import io.shortener.devstack.ClickHouseServer;
 import io.shortener.devstack.StackSecrets;
 import io.shortener.devstack.ClickHouseSettings;
 import io.shortener.devstack.Devstack;
-import io.shortener.devstack.KafkaBroker;
 import io.shortener.devstack.KafkaBrokerSettings;
 import io.shortener.devstack.Ports;
 import io.shortener.devstack.ProjectHome;
-import io.shortener.devstack.RedisCluster;
 import io.shortener.devstack.RedisClusterSettings;
 import io.shortener.devstack.ServiceSettings;
 import io.shortener.devstack.SparkJobSettings;
@@ -57,21 +52,12 @@ class LocalStackIT {
 
     @AfterEach
     void tearDown() {
-        devstack.down();
-        wipe();
-    }
-
-    private void wipe() {
-        new CassandraNode(home, home.stackDir(stack.name()), stack.firstNode()).wipe();
-        new RedisCluster(home, home.stackDir(stack.name()), stack.region().redis()).wipe();
-        new KafkaBroker(home, home.stackDir(stack.name()), stack.region().kafka()).wipe();
-        new ClickHouseServer(home, home.stackDir(stack.name()), stack.clickhouse()).wipe();
-        new AnalyticsJob(home, home.stackDir(stack.name()), stack.analytics()).wipe();
+        devstack.wipe();
     }
 
     @Test
     void aCreatedLinkRedirectsReadsBackAndStillRedirectsAfterDownAndUp() throws Exception {
-        wipe();
+        devstack.wipe();
         devstack.up();
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("shortener is up").contains(stack.region().service().publicBaseUrl());
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("API key").contains(StackSecrets.API_KEY_FILE);

@@ -229,6 +229,26 @@ public final class Devstack {
         report("cassandra", null, cassandra.stop());
     }
 
+    /** Stops everything and throws its data away: the next {@code up} starts from nothing (the tests' stacks). */
+    public void wipe() {
+        prometheus.wipe();
+        for (Region region : regions) {
+            region.service().wipe();
+        }
+        analytics.wipe();
+        clickhouse.wipe();
+        for (Region region : regions) {
+            region.kafka().wipe();
+            region.redis().wipe();
+        }
+        cassandra.wipe();
+    }
+
+    /** The Prometheus of this stack (started by {@code up(true)}). */
+    public PrometheusServer prometheus() {
+        return prometheus;
+    }
+
     /** What runs, region by region; a stack with nothing running is one line. */
     public void status() {
         if (!anythingRuns()) {

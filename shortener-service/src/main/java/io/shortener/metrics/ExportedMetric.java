@@ -1,7 +1,9 @@
 package io.shortener.metrics;
 
 import io.prometheus.client.dropwizard.samplebuilder.MapperConfig;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +14,8 @@ import java.util.regex.Pattern;
 public record ExportedMetric(String match, String name, Map<String, String> labels) {
 
     public ExportedMetric {
-        labels = Map.copyOf(labels);
+        // Sorted: the same label order in every run and on every instance.
+        labels = Collections.unmodifiableMap(new TreeMap<>(labels));
         if (!name.matches("shortener_[a-z0-9_]+")) {
             throw new IllegalArgumentException("a Prometheus name of ours starts with shortener_ and is snake case: " + name);
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import io.shortener.Await;
+import io.shortener.devstack.junit.Await;
 import io.shortener.TestApps;
 import io.shortener.cassandra.CassandraSchema;
 import io.shortener.devstack.junit.RealCassandra;

@@ -61,7 +61,7 @@ class HostileClientIT {
         }
 
         // Every click goes through the classifier on its way to Kafka: wait until they all have.
-        io.shortener.Await.until("10,000 clicks sent", Duration.ofSeconds(120), () -> counter("clicks.sent") - clicksBefore >= 10_000);
+        io.shortener.devstack.junit.Await.until("10,000 clicks sent", Duration.ofSeconds(120), () -> counter("clicks.sent") - clicksBefore >= 10_000);
         long cached = gauge("clicks.user-agents.cached-bytes");
         assertThat(cached).as("the cache took some (positive control)").isGreaterThan(1L << 20);
         assertThat(cached).as("and no more than its bound").isLessThanOrEqualTo(4L << 20);

@@ -8,7 +8,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.shortener.Await;
+import io.shortener.devstack.junit.Await;
 import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
 import io.shortener.StatsPolling;

@@ -63,7 +63,7 @@ class SlowClickHouseIT {
         String stats = "/api/v1/links/" + code + "/stats";
 
         CompletableFuture<Timed> first = timed(http, stats);
-        io.shortener.Await.until("the stats thread to be held by ClickHouse", java.time.Duration.ofSeconds(10), () -> !HELD.isEmpty());
+        io.shortener.devstack.junit.Await.until("the stats thread to be held by ClickHouse", java.time.Duration.ofSeconds(10), () -> !HELD.isEmpty());
         List<CompletableFuture<Timed>> more = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             more.add(timed(http, stats));

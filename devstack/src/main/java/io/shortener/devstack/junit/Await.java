@@ -1,4 +1,4 @@
-package io.shortener;
+package io.shortener.devstack.junit;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
