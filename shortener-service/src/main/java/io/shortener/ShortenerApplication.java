@@ -85,6 +85,9 @@ import io.shortener.stats.ClickHouseHealthCheck;
 import io.shortener.stats.ClickStatsRepository;
 import io.shortener.stats.StatsResource;
 import io.shortener.link.LinkService;
+import io.shortener.health.DrainOnStop;
+import io.shortener.health.ProbeServlet;
+import io.shortener.health.Probes;
 import io.shortener.metrics.PrometheusMetrics;
 import io.shortener.link.LinkStore;
 import io.shortener.link.TargetUrlPolicy;
@@ -131,6 +134,11 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         environment.admin().addServlet("version", new VersionServlet(ReleaseInfo.of(ShortenerApplication.class))).addMapping("/version");
         PrometheusMetrics prometheus = new PrometheusMetrics(environment.metrics(), environment.healthChecks());
         environment.admin().addServlet("prometheus", prometheus.servlet()).addMapping(PrometheusMetrics.PATH);
+        Probes probes = new Probes(environment.healthChecks(), config.getProbes());
+        environment.admin().addServlet("ready", new ProbeServlet(probes::readiness, "ready", environment.getObjectMapper())).addMapping("/ready");
+        environment.admin().addServlet("alive", new ProbeServlet(probes::liveness, "alive", environment.getObjectMapper())).addMapping("/alive");
+        DrainOnStop drain = new DrainOnStop(probes, config.getProbes().getDrainPeriod());
+        environment.lifecycle().addServerLifecycleListener(server -> server.addEventListener(drain));
 
         CassandraFactory cassandra = config.getCassandra();
         CqlSession session = cassandra.connect(environment.metrics());

@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.shortener.access.AccessConfiguration;
 import io.shortener.cache.CacheConfiguration;
 import io.shortener.cassandra.CassandraFactory;
+import io.shortener.health.ProbesConfiguration;
 import io.shortener.click.ClickConfiguration;
 import io.shortener.stats.StatsConfiguration;
 import io.shortener.idgen.IdsFactory;
@@ -57,6 +58,20 @@ public class ShortenerConfiguration extends Configuration {
     @Valid
     @NotNull
     private SafetyConfiguration safety = new SafetyConfiguration();
+
+    @Valid
+    @NotNull
+    private ProbesConfiguration probes = new ProbesConfiguration();
+
+    @JsonProperty
+    public ProbesConfiguration getProbes() {
+        return probes;
+    }
+
+    @JsonProperty
+    public void setProbes(ProbesConfiguration probes) {
+        this.probes = probes;
+    }
 
     /** A development run: the shipped placeholder secrets are allowed (see access/PlaceholderSecrets). */
     private boolean development = false;

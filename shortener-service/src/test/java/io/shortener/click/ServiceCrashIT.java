@@ -34,9 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The packaged service, killed with SIGKILL under load and started again: every redirect a client
+ * The packaged service stopped under load. Killed with SIGKILL and started again: every redirect a client
  * received an answer to is a click on Kafka (the write-ahead journal outlives the process), and no click
- * is invented (never more than the redirects asked for).
+ * is invented (never more than the redirects asked for). Stopped with SIGTERM behind a load balancer that
+ * follows its readiness: no request fails, and every click is on Kafka before the process is gone.
  */
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, RealClickHouse.class})
 class ServiceCrashIT {
@@ -83,6 +84,97 @@ class ServiceCrashIT {
         assertThat(answered.get()).as("the load ran").isGreaterThanOrEqualTo(3_000);
         assertThat(distinct).as("clicks on Kafka, each once, against %d redirects answered and %d asked", answered.get(), asked.get())
                 .isBetween(answered.get(), asked.get());
+    }
+
+    @Test
+    void aServiceStoppedWithSigtermUnderLoadDrainsLosingNoRequestAndNoClick() throws Exception {
+        service.wipe();
+        LocalProcess running = start();
+        Http http = new Http(service.settings().httpPort(), service.apiKey());
+        String code = json.readTree(http.postJson("/api/v1/links", "{\"url\": \"https://example.com/drain\"}").body())
+                .get("code").asText();
+
+        // The load balancer: asks /ready every 100 ms, and sends a request only while the answer is 200.
+        AtomicBoolean ready = new AtomicBoolean(true);
+        AtomicLong asked = new AtomicLong();
+        AtomicLong answered = new AtomicLong();
+        AtomicLong answeredWhileDraining = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService clients = Executors.newFixedThreadPool(9);
+        Future<?> balancer = clients.submit(() -> followReadiness(code, ready, answeredWhileDraining, stop));
+        List<Future<?>> loops = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            loops.add(clients.submit(() -> redirectWhileReady(code, ready, asked, answered, stop)));
+        }
+        running.awaitReady("3,000 redirects answered", Duration.ofSeconds(120), () -> answered.get() >= 3_000);
+        // SIGTERM, and wait until the process is gone: drain, in-flight requests, the click sender's last sends.
+        assertThat(service.stop()).isTrue();
+        stop.set(true);
+        long failed = 0;
+        for (Future<?> loop : loops) {
+            failed += (Long) loop.get();
+        }
+        balancer.get();
+        clients.shutdown();
+
+        assertThat(ready.get()).as("readiness turned false before the process went").isFalse();
+        assertThat(answeredWhileDraining.get()).as("redirects answered while not ready (the drain period)").isPositive();
+        assertThat(failed).as("requests that failed, of %d asked", asked.get()).isZero();
+        assertThat(answered.get()).isEqualTo(asked.get()).isGreaterThanOrEqualTo(3_000);
+        // Not started again: the clicks reached Kafka before the process exited, the balancer's own redirects' too.
+        long redirects = answered.get() + answeredWhileDraining.get();
+        List<JsonNode> events = new KafkaTopicReader(RealKafka.SETTINGS.bootstrapServers())
+                .readAll("clicks", code, (int) redirects, Duration.ofSeconds(30));
+        assertThat(events.stream().map(event -> event.get("eventId").asLong()).distinct().count()).isEqualTo(redirects);
+    }
+
+    /** Follows the instance's readiness; once it is not ready, checks that it still answers (the drain). */
+    private Void followReadiness(String code, AtomicBoolean ready, AtomicLong answeredWhileDraining, AtomicBoolean stop)
+            throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.settings().adminPort() + "/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        HttpRequest redirect = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.settings().httpPort() + "/" + code))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (!stop.get()) {
+            try {
+                ready.set(client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+                if (!ready.get() && client.send(redirect, HttpResponse.BodyHandlers.discarding()).statusCode() == 302) {
+                    answeredWhileDraining.incrementAndGet();
+                }
+            } catch (IOException e) {
+                ready.set(false);
+            }
+            Thread.sleep(100);
+        }
+        return null;
+    }
+
+    /** Redirects while the balancer says the instance is ready; the number of requests that failed. */
+    private long redirectWhileReady(String code, AtomicBoolean ready, AtomicLong asked, AtomicLong answered, AtomicBoolean stop)
+            throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.settings().httpPort() + "/" + code))
+                .header("User-Agent", UserAgentClassifierTest.CHROME_WINDOWS).timeout(Duration.ofSeconds(5)).build();
+        long failed = 0;
+        while (!stop.get()) {
+            if (!ready.get()) {
+                Thread.sleep(20);
+                continue;
+            }
+            asked.incrementAndGet();
+            try {
+                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 302) {
+                    answered.incrementAndGet();
+                } else {
+                    failed++;
+                }
+            } catch (IOException e) {
+                failed++;
+            }
+        }
+        return failed;
     }
 
     private LocalProcess start() {
