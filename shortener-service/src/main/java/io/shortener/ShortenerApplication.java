@@ -85,6 +85,10 @@ import io.shortener.stats.ClickHouseHealthCheck;
 import io.shortener.stats.ClickStatsRepository;
 import io.shortener.stats.StatsResource;
 import io.shortener.link.LinkService;
+import io.shortener.logging.DroppedLogEvents;
+import io.shortener.logging.RequestIdFilter;
+import io.shortener.logging.RequestIds;
+import io.shortener.logging.RequestLog;
 import io.shortener.health.DrainOnStop;
 import io.shortener.health.ProbeServlet;
 import io.shortener.health.Probes;
@@ -132,7 +136,10 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         strictJson(environment.getObjectMapper());
         Clock clock = Clock.systemUTC();
         environment.admin().addServlet("version", new VersionServlet(ReleaseInfo.of(ShortenerApplication.class))).addMapping("/version");
-        PrometheusMetrics prometheus = new PrometheusMetrics(environment.metrics(), environment.healthChecks());
+        PrometheusMetrics prometheus = new PrometheusMetrics(environment.metrics(), environment.healthChecks(),
+                new RequestLog(config.getRequestLog().getSampleRate()));
+        environment.metrics().register("logging.dropped-events", (Gauge<Long>) DroppedLogEvents.ofRootLogger()::count);
+        environment.servlets().addFilter("request-ids", new RequestIdFilter()).addMappingForUrlPatterns(null, false, "/*");
         environment.admin().addServlet("prometheus", prometheus.servlet()).addMapping(PrometheusMetrics.PATH);
         Probes probes = new Probes(environment.healthChecks(), config.getProbes());
         environment.admin().addServlet("ready", new ProbeServlet(probes::readiness, "ready", environment.getObjectMapper())).addMapping("/ready");
@@ -241,8 +248,9 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                 environment.metrics().counter(RedirectHandler.ON_SELECTOR_METRIC),
                 clickRecorder(config, codes, environment), config.getClicks().getCountryHeader(), clients, redirectLimits,
                 blocklist));
-        // Inserted last, so outermost: every request of the application port is timed, whichever handler answers it.
+        // Inserted last, so outermost: every request of the application port is timed and has its id, whichever handler answers it.
         environment.getApplicationContext().insertHandler(prometheus.requestHandler());
+        environment.getApplicationContext().insertHandler(new RequestIds());
     }
 
     /** The hosts the API and admin connectors bind to: a link to one of them would be a loop. */

@@ -10,6 +10,7 @@ import io.shortener.click.ClickConfiguration;
 import io.shortener.stats.StatsConfiguration;
 import io.shortener.idgen.IdsFactory;
 import io.shortener.limit.LimitsConfiguration;
+import io.shortener.logging.RequestLogConfiguration;
 import io.shortener.safety.SafetyConfiguration;
 import io.shortener.link.LinksConfiguration;
 import io.shortener.redirect.RedirectConfiguration;
@@ -62,6 +63,20 @@ public class ShortenerConfiguration extends Configuration {
     @Valid
     @NotNull
     private ProbesConfiguration probes = new ProbesConfiguration();
+
+    @Valid
+    @NotNull
+    private RequestLogConfiguration requestLog = new RequestLogConfiguration();
+
+    @JsonProperty
+    public RequestLogConfiguration getRequestLog() {
+        return requestLog;
+    }
+
+    @JsonProperty
+    public void setRequestLog(RequestLogConfiguration requestLog) {
+        this.requestLog = requestLog;
+    }
 
     @JsonProperty
     public ProbesConfiguration getProbes() {

@@ -56,6 +56,11 @@ public final class ServiceProcess {
     }
 
     public LocalProcess start(ServiceTargets targets) {
+        return start(targets, Map.of());
+    }
+
+    /** Started with {@code overrides}: configuration variables (shortener.yml) set over what the stack gives it. */
+    public LocalProcess start(ServiceTargets targets, Map<String, String> overrides) {
         stop();
         Ports.requireFree(settings.host(), settings.httpPort(), process.name());
         Ports.requireFree(settings.host(), settings.adminPort(), process.name() + " (admin)");
@@ -76,6 +81,7 @@ public final class ServiceProcess {
         // every other address (curl --interface 127.0.0.2) meets the limits as a client would. Set in up's own
         // environment, the variable replaces that (to measure the limiter, say).
         environment.put(LIMITS_EXEMPT_VARIABLE, System.getenv().getOrDefault(LIMITS_EXEMPT_VARIABLE, "127.0.0.1"));
+        environment.putAll(overrides);
         LocalProcess started = process.start(command, environment);
         started.awaitReady("healthy at " + settings.healthUrl(), START_TIMEOUT, this::healthy);
         return started;

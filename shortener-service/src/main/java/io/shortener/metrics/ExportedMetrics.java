@@ -43,6 +43,7 @@ public final class ExportedMetrics {
             new ExportedMetric("limits.api.local-fallbacks", "shortener_rate_limit_local_fallbacks_total"),
             new ExportedMetric("safety.checks.blocked", "shortener_link_checks_total", Map.of("result", "blocked")),
             new ExportedMetric("safety.checks.skipped", "shortener_link_checks_total", Map.of("result", "skipped")),
+            new ExportedMetric("logging.dropped-events", "shortener_log_events_dropped_total"),
             new ExportedMetric("ids.lease.valid", "shortener_id_lease_valid"),
             new ExportedMetric("ids.lease.remaining-seconds", "shortener_id_lease_remaining_seconds"),
             // Jetty's request threads (Dropwizard's pool is named dw).

@@ -3,6 +3,7 @@ package io.shortener.metrics;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.prometheus.client.CollectorRegistry;
+import io.shortener.logging.RequestLog;
 import io.prometheus.client.hotspot.DefaultExports;
 
 /**
@@ -17,11 +18,11 @@ public final class PrometheusMetrics {
     private final CollectorRegistry registry = new CollectorRegistry(true);
     private final RequestMetricsHandler requests;
 
-    public PrometheusMetrics(MetricRegistry metrics, HealthCheckRegistry checks) {
+    public PrometheusMetrics(MetricRegistry metrics, HealthCheckRegistry checks, RequestLog requestLog) {
         new DropwizardBridge(metrics, ExportedMetrics.SERVICE).register(registry);
         new HealthCollector(checks).register(registry);
         DefaultExports.register(registry);
-        requests = new RequestMetricsHandler(registry);
+        requests = new RequestMetricsHandler(registry, requestLog);
     }
 
     public CollectorRegistry registry() {

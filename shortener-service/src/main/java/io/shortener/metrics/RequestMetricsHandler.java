@@ -2,6 +2,7 @@ package io.shortener.metrics;
 
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Histogram;
+import io.shortener.logging.RequestLog;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -9,7 +10,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Times every request of the application port, from the moment the handlers get it to the moment its
- * answer is written, into one Prometheus histogram by route and status class. Fixed buckets, so that
+ * answer is written, into one Prometheus histogram by route and status class, and hands each answered
+ * request to the (sampled) request log. Fixed buckets, so that
  * P99 can be computed across instances and regions (a Dropwizard timer's quantiles cannot be added up).
  * The children are resolved once: a request costs a clock read, an allocation and a bucket increment.
  */
@@ -21,8 +23,10 @@ public final class RequestMetricsHandler extends Handler.Wrapper {
     private static final String[] STATUS_CLASSES = {"2xx", "3xx", "4xx", "5xx"};
 
     private final Histogram.Child[][] children;
+    private final RequestLog log;
 
-    public RequestMetricsHandler(CollectorRegistry registry) {
+    public RequestMetricsHandler(CollectorRegistry registry, RequestLog log) {
+        this.log = log;
         Histogram histogram = Histogram.build(NAME, "Time from a request's arrival at the handlers to its answer, by route and status class.")
                 .labelNames("route", "status_class").buckets(BUCKETS).register(registry);
         Route[] routes = Route.values();
@@ -36,7 +40,8 @@ public final class RequestMetricsHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Timed timed = new Timed(Route.of(request.getMethod(), Request.getPathInContext(request)), response, callback, System.nanoTime());
+        Timed timed = new Timed(request, Route.of(request.getMethod(), Request.getPathInContext(request)), response, callback,
+                System.nanoTime());
         if (super.handle(request, response, timed)) {
             return true;
         }
@@ -44,20 +49,25 @@ public final class RequestMetricsHandler extends Handler.Wrapper {
         return false;
     }
 
-    private void observe(Route route, int status, long startNanos) {
+    private void observe(Request request, Route route, int status, long startNanos) {
         // Jetty answers 200 where nothing set a status; no final answer of this service is 1xx.
-        int statusClass = Math.min(Math.max(status / 100, 2), 5) - 2;
-        children[route.ordinal()][statusClass].observe((System.nanoTime() - startNanos) / 1e9);
+        int answered = status == 0 ? 200 : status;
+        int statusClass = Math.min(Math.max(answered / 100, 2), 5) - 2;
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        children[route.ordinal()][statusClass].observe(seconds);
+        log.completed(request, route.label(), answered, seconds);
     }
 
     /** The request's callback, recording its time and status when the answer is done. */
     private final class Timed implements Callback {
+        private final Request request;
         private final Route route;
         private final Response response;
         private final Callback callback;
         private final long startNanos;
 
-        Timed(Route route, Response response, Callback callback, long startNanos) {
+        Timed(Request request, Route route, Response response, Callback callback, long startNanos) {
+            this.request = request;
             this.route = route;
             this.response = response;
             this.callback = callback;
@@ -65,7 +75,7 @@ public final class RequestMetricsHandler extends Handler.Wrapper {
         }
 
         void record(int status) {
-            observe(route, status, startNanos);
+            observe(request, route, status, startNanos);
         }
 
         @Override

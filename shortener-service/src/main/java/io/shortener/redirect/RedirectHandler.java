@@ -14,6 +14,7 @@ import io.shortener.link.AliasPolicy;
 import io.shortener.link.Link;
 import io.shortener.link.LinkService;
 import io.shortener.link.MemoryAnswer;
+import io.shortener.logging.RequestIds;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -108,7 +109,7 @@ public final class RedirectHandler extends Handler.Wrapper {
         }
         boolean paid = admitted;
         InetAddress from = client;
-        request.getContext().execute(() -> {
+        request.getContext().execute(() -> RequestIds.runWith(request, () -> {
             try {
                 if (!handleWaiting(request, response, callback, code, from, paid)) {
                     Response.writeError(request, response, callback, 404);
@@ -116,7 +117,7 @@ public final class RedirectHandler extends Handler.Wrapper {
             } catch (Throwable failure) {
                 Response.writeError(request, response, callback, failure);
             }
-        });
+        }));
         return true;
     }
 

@@ -1,4 +1,4 @@
-package io.shortener.limit;
+package io.shortener;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,10 +17,10 @@ import java.util.TreeMap;
  * HTTP/1.1 from a chosen loopback address (127.0.0.2, 127.0.0.3…): each test's client is an address of
  * its own, as clients behind different IPs would be. java.net.http cannot choose its source address.
  */
-final class FromAddress {
+public final class FromAddress {
 
-    record Answer(int status, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Answer(int status, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -28,7 +28,7 @@ final class FromAddress {
     private final InetAddress source;
     private final int port;
 
-    FromAddress(String source, int port) {
+    public FromAddress(String source, int port) {
         try {
             this.source = InetAddress.getByName(source);
         } catch (IOException e) {
@@ -37,15 +37,15 @@ final class FromAddress {
         this.port = port;
     }
 
-    Answer get(String path, String... headers) {
+    public Answer get(String path, String... headers) {
         return send("GET", path, null, headers);
     }
 
-    Answer postJson(String path, String json, String... headers) {
+    public Answer postJson(String path, String json, String... headers) {
         return send("POST", path, json, headers);
     }
 
-    Answer send(String method, String path, String body, String... headers) {
+    public Answer send(String method, String path, String body, String... headers) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(source, 0));
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
