@@ -4,9 +4,10 @@ import io.shortener.link.AliasPolicy;
 
 /** What a request was for, as the {@code route} label of the request metrics says it: a few values, never a path. */
 public enum Route {
-    REDIRECT, CREATE, STATS, API, OTHER;
+    REDIRECT, CREATE, STATS, API, PAGE, OTHER;
 
     private static final String API_PREFIX = "/api/";
+    private static final String PAGE_PREFIX = "/ui";
     private static final String LINKS = "/api/v1/links";
 
     private final String label = name().toLowerCase(java.util.Locale.ROOT);
@@ -21,7 +22,7 @@ public enum Route {
             return REDIRECT;
         }
         if (!path.startsWith(API_PREFIX)) {
-            return OTHER;
+            return path.equals("/") || path.startsWith(PAGE_PREFIX) ? PAGE : OTHER;
         }
         if ("POST".equals(method) && LINKS.equals(path)) {
             return CREATE;

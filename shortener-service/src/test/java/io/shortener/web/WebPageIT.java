@@ -1,0 +1,82 @@
+package io.shortener.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.shortener.ShortenerConfiguration;
+import io.shortener.TestApps;
+import io.shortener.devstack.AnalyticsJob;
+import io.shortener.devstack.Ports;
+import io.shortener.devstack.ProjectHome;
+import io.shortener.devstack.SparkJobSettings;
+import io.shortener.devstack.junit.RealCassandra;
+import io.shortener.devstack.junit.RealClickHouse;
+import io.shortener.devstack.junit.RealKafka;
+import io.shortener.devstack.junit.RealRedisCluster;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The web page end to end in a real browser (Debian's Chromium, headless): a person enters a key, shortens
+ * a link with the keyboard, copies it, follows it, and sees the click arrive in the stats chart, counted by
+ * the real pipeline (Kafka, the analytics job, ClickHouse). Screenshots of each view stay in
+ * target/browser/screenshots.
+ */
+@ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, RealClickHouse.class})
+class WebPageIT {
+
+    private static final String DATABASE = "it_web_page";
+    private static final int PORT = Ports.free();
+    private static final String BASE = "http://127.0.0.1:" + PORT;
+    private static final ProjectHome HOME = ProjectHome.locate();
+    private static final AnalyticsJob JOB = new AnalyticsJob(HOME, HOME.stackDir("test").resolve("web-it"),
+            SparkJobSettings.local().withTrigger("1 second"));
+    private static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener(DATABASE,
+            "server.applicationConnectors[0].port", Integer.toString(PORT),
+            "links.publicBaseUrl", BASE);
+
+    @BeforeAll
+    static void start() throws Exception {
+        RealClickHouse.freshDatabase(DATABASE);
+        JOB.wipe();
+        JOB.start(RealKafka.SETTINGS, "clicks", RealClickHouse.SETTINGS.withDatabase(DATABASE));
+        APP.before();
+    }
+
+    @AfterAll
+    static void stop() {
+        APP.after();
+        JOB.stop();
+    }
+
+    @Test
+    void aPersonShortensALinkFollowsItAndSeesTheClickInTheChart() throws Exception {
+        PageTour tour = new PageTour();
+        JsonNode seen = tour.run(BASE, TestApps.KEY);
+
+        assertThat(seen.path("failures")).as("errors in the page's console; saw %s", seen).isEmpty();
+        assertThat(seen.path("landedOn").asText()).as("/ leads to the page").isEqualTo("/ui/");
+        assertThat(seen.path("unlabelled")).as("fields without a label").isEmpty();
+        assertThat(seen.path("keyInSessionStorage").asBoolean()).isTrue();
+        assertThat(seen.path("keyInLocalStorage").asBoolean()).as("nothing kept beyond the tab").isFalse();
+        assertThat(seen.path("shortUrl").asText()).matches(java.util.regex.Pattern.quote(BASE) + "/[0-9A-Za-z]{11}");
+        assertThat(seen.path("focusedAfterCreate").asText()).as("focus moves to the new short link").isEqualTo("result-link");
+        assertThat(seen.path("qrAlt").asText()).isEqualTo("QR code of " + seen.path("shortUrl").asText());
+        assertThat(seen.path("clipboard").asText()).isEqualTo(seen.path("shortUrl").asText());
+        assertThat(seen.path("followedStatus").asInt()).isEqualTo(302);
+        assertThat(seen.path("followedLocation").asText()).isEqualTo("https://example.com/from-the-page");
+        assertThat(seen.path("listed").asInt()).isEqualTo(1);
+        assertThat(seen.path("chartClicks").asInt()).as("the click in the chart").isEqualTo(1);
+        assertThat(seen.path("totals").asText()).startsWith("1 click (1 by people, 0 by bots)");
+        assertThat(seen.path("referrers").toString()).contains("news.example: 1");
+        assertThat(seen.path("devices").toString()).contains("desktop: 1");
+        assertThat(seen.path("phoneOverflow").asInt()).as("pixels wider than a phone's screen").isLessThanOrEqualTo(0);
+        for (String view : new String[] {"created.png", "stats.png", "phone.png"}) {
+            assertThat(Files.size(tour.screenshots().resolve(view))).as(view).isPositive();
+        }
+    }
+}
