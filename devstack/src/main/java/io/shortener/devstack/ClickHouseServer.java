@@ -2,10 +2,6 @@ package io.shortener.devstack;
 
 import io.shortener.clickhouse.ClickHouseHttp;
 import io.shortener.clickhouse.ClickHouseMigrations;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +23,7 @@ public final class ClickHouseServer {
     private final ClickHouseSettings settings;
     private final Path dir;
     private final TrackedProcess process;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpProbe probe = new HttpProbe();
 
     public ClickHouseServer(ProjectHome home, Path stackDir, ClickHouseSettings settings) {
         this.home = home;
@@ -75,16 +71,7 @@ public final class ClickHouseServer {
     }
 
     public boolean answers() {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.httpUrl() + "/ping"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (java.io.IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return probe.answers200(settings.httpUrl() + "/ping");
     }
 
     public ClickHouseHttp http() {

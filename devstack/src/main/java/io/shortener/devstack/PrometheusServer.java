@@ -2,10 +2,6 @@ package io.shortener.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,7 +32,7 @@ public final class PrometheusServer {
     private final String address;
     private final Path dir;
     private final TrackedProcess process;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpProbe probe = new HttpProbe();
 
     public PrometheusServer(ProjectHome home, Path stackDir, String address) {
         this.home = home;
@@ -98,15 +94,6 @@ public final class PrometheusServer {
     }
 
     public boolean ready() {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/-/ready"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return probe.answers200(url() + "/-/ready");
     }
 }

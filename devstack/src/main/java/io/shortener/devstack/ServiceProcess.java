@@ -1,10 +1,5 @@
 package io.shortener.devstack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +22,7 @@ public final class ServiceProcess {
     private final Path dir;
     private final ServiceSettings settings;
     private final TrackedProcess process;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpProbe probe = new HttpProbe();
 
     public ServiceProcess(ProjectHome home, Path stackDir, ServiceSettings settings) {
         this(home, stackDir, "shortener-service", settings);
@@ -106,16 +101,6 @@ public final class ServiceProcess {
     }
 
     public boolean healthy() {
-        try {
-            HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(URI.create(settings.healthUrl())).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return probe.answers200(settings.healthUrl());
     }
 }

@@ -56,9 +56,7 @@ class ServiceCrashIT {
     void aServiceKilledUnderLoadLosesNoClickItAnswered() throws Exception {
         service.wipe();
         LocalProcess first = start();
-        Http http = new Http(service.settings().httpPort(), service.apiKey());
-        String code = json.readTree(http.postJson("/api/v1/links", "{\"url\": \"https://example.com/crash\"}").body())
-                .get("code").asText();
+        String code = link("https://example.com/crash");
 
         AtomicLong asked = new AtomicLong();
         AtomicLong answered = new AtomicLong();
@@ -90,9 +88,7 @@ class ServiceCrashIT {
     void aServiceStoppedWithSigtermUnderLoadDrainsLosingNoRequestAndNoClick() throws Exception {
         service.wipe();
         LocalProcess running = start();
-        Http http = new Http(service.settings().httpPort(), service.apiKey());
-        String code = json.readTree(http.postJson("/api/v1/links", "{\"url\": \"https://example.com/drain\"}").body())
-                .get("code").asText();
+        String code = link("https://example.com/drain");
 
         // The load balancer: asks /ready every 100 ms, and sends a request only while the answer is 200.
         AtomicBoolean ready = new AtomicBoolean(true);
@@ -175,6 +171,11 @@ class ServiceCrashIT {
             }
         }
         return failed;
+    }
+
+    private String link(String url) throws IOException, InterruptedException {
+        Http http = new Http(service.settings().httpPort(), service.apiKey());
+        return json.readTree(http.postJson("/api/v1/links", "{\"url\": \"" + url + "\"}").body()).get("code").asText();
     }
 
     private LocalProcess start() {
