@@ -63,7 +63,7 @@ public record CassandraNodeSettings(
     public static CassandraNodeSettings single(String clusterName, String nodeName, String address, int jmxPort,
                                                boolean throwawayData) {
         return new CassandraNodeSettings(clusterName, nodeName, address, CassandraEndpoint.DEFAULT_NATIVE_PORT,
-                17000, jmxPort, "dc1", "rack1", List.of(address), "256m", throwawayData, NodeSize.SMALL, List.of());
+                17000, jmxPort, "dc1", "rack1", List.of(address), "512m", throwawayData, NodeSize.SMALL, List.of());
     }
 
     /**

@@ -42,7 +42,16 @@ public final class RequestIds extends Handler.Wrapper {
 
     /** Runs {@code work} with the request's id in the logging context. */
     public static void runWith(Request request, Runnable work) {
-        String id = of(request);
+        runWith(of(request), work);
+    }
+
+    /** {@code work}, to run on another thread with the id of the request this thread is handling now. */
+    public static Runnable carried(Runnable work) {
+        String id = MDC.get(MDC_KEY);
+        return id == null ? work : () -> runWith(id, work);
+    }
+
+    private static void runWith(String id, Runnable work) {
         if (id == null) {
             work.run();
             return;

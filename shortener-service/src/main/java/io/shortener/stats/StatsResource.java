@@ -1,5 +1,6 @@
 package io.shortener.stats;
 
+import io.shortener.logging.RequestIds;
 import io.shortener.access.ApiKeys;
 import io.shortener.access.Scope;
 import io.shortener.error.ApiException;
@@ -60,7 +61,7 @@ public final class StatsResource {
         answer.setTimeoutHandler(late -> late.resume(new ApiException(503,
                 "click statistics took longer than " + config.requestTimeout().toSeconds() + " s; redirects are not affected")));
         try {
-            executor.execute(() -> read(code, period, answer));
+            executor.execute(RequestIds.carried(() -> read(code, period, answer)));
         } catch (RejectedExecutionException e) {
             throw new ApiException(503, "too many click statistics requests at once; try again shortly");
         }
