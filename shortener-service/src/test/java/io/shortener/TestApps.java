@@ -85,6 +85,8 @@ public final class TestApps {
         // The tests drive the service from loopback faster than any one client may; LimitsIT takes this away.
         config.put("limits.exemptClients", "127.0.0.0/8,::1/128");
         config.put("clicks.spoolDirectory", "target/spool/" + keyspace + "-" + System.nanoTime());
+        // No drain when a test stops its app: no load balancer is watching (ServiceCrashIT tests the drain on the packaged jar).
+        config.put("probes.drainPeriod", "0s");
         // A ClickHouse database named like the keyspace: tests that read stats create it (RealClickHouse.freshDatabase).
         config.put("stats.clickHouseUrl", RealClickHouse.SETTINGS.jdbcUrl(keyspace));
         if (overrides.length % 2 != 0) {
