@@ -141,6 +141,7 @@ class ServiceCrashIT {
             } catch (IOException e) {
                 ready.set(false);
             }
+            // The balancer's check interval (HAProxy's is a second here): a pace, not a wait for anything.
             Thread.sleep(100);
         }
         return null;
@@ -156,6 +157,7 @@ class ServiceCrashIT {
         long failed = 0;
         while (!stop.get()) {
             if (!ready.get()) {
+                // Taken out of the pool: a client idles until the test stops it, without spinning on two cores.
                 Thread.sleep(20);
                 continue;
             }
