@@ -2,6 +2,7 @@ package io.shortener.devstack;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 
 /** Readiness probes that only ask whether something answers. */
@@ -10,12 +11,32 @@ public final class Ports {
     private Ports() {
     }
 
-    /** A port the kernel says is free now, for a server a test starts on a port of its own. */
+    /**
+     * Ports a test may take for a server of its own: below Linux's ephemeral range (32768 and up), because
+     * a stack started between choosing a port and using it binds port 0 for some of its sockets (Spark's
+     * driver and block manager, Java RMI), and the kernel hands those out of the ephemeral range. A port
+     * picked from there was once taken by such a socket during a minute-long stack start.
+     */
+    static final int FIRST_TEST_PORT = 24_000;
+    static final int LAST_TEST_PORT = 32_000;
+
+    /** A port that is free now and outside the kernel's ephemeral range, for a server a test starts on a port of its own. */
     public static int free() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(FIRST_TEST_PORT, LAST_TEST_PORT);
+            if (bindable(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port between " + FIRST_TEST_PORT + " and " + LAST_TEST_PORT + " after 200 tries");
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

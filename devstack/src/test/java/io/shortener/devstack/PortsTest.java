@@ -29,4 +29,14 @@ class PortsTest {
         }
         assertThatCode(() -> Ports.requireFree("127.0.0.1", port, "x")).doesNotThrowAnyException();
     }
+
+    @Test
+    void aPortForATestServerIsBindableAndOutsideTheEphemeralRange() throws Exception {
+        int port = Ports.free();
+
+        assertThat(port).isBetween(Ports.FIRST_TEST_PORT, Ports.LAST_TEST_PORT - 1).isLessThan(32_768);
+        try (ServerSocket server = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertThat(server.getLocalPort()).isEqualTo(port);
+        }
+    }
 }
