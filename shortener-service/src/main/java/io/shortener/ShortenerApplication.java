@@ -85,6 +85,7 @@ import io.shortener.stats.ClickHouseHealthCheck;
 import io.shortener.stats.ClickStatsRepository;
 import io.shortener.stats.StatsResource;
 import io.shortener.link.LinkService;
+import io.shortener.listing.LinkListing;
 import io.shortener.link.QrResource;
 import io.shortener.web.HomeResource;
 import io.shortener.web.WebPageServlet;
@@ -216,7 +217,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         environment.jersey().register(new StorageUnavailableMapper());
         environment.jersey().register(new UnexpectedErrorMapper());
         IdempotentCreates idempotent = new IdempotentCreates(session, cassandra.getKeyspace(), environment.getObjectMapper(), publicBaseUrl);
-        environment.jersey().register(new LinkResource(links, keys, idempotent, publicBaseUrl));
+        environment.jersey().register(new LinkResource(links, new LinkListing(session, cassandra.getKeyspace()), keys, idempotent, publicBaseUrl));
         environment.jersey().register(new KeysResource(keys));
         environment.jersey().register(new QrResource(links, publicBaseUrl, clock));
         environment.jersey().register(new HomeResource());

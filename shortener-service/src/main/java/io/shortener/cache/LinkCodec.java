@@ -1,10 +1,12 @@
 package io.shortener.cache;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shortener.link.Link;
 import io.shortener.link.RedirectType;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Cache entries as Redis strings: "-" for an absent code, a small JSON object for a link. */
@@ -12,8 +14,9 @@ public final class LinkCodec {
 
     private static final String ABSENT = "-";
 
-    /** Short field names: millions of these sit in Redis. */
-    record Stored(String c, long i, String u, long t, Long e, int r, boolean a, String o) {
+    /** Short field names: millions of these sit in Redis. Title and tags are left out when a link has none. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Stored(String c, long i, String u, long t, Long e, int r, boolean a, String o, String n, List<String> g) {
     }
 
     private final ObjectMapper json;
@@ -30,7 +33,7 @@ public final class LinkCodec {
         try {
             return json.writeValueAsString(new Stored(link.code(), link.id(), link.url(), link.createdAt().toEpochMilli(),
                     link.expiresAt() == null ? null : link.expiresAt().toEpochMilli(), link.redirectType().status(),
-                    link.customAlias(), link.owner()));
+                    link.customAlias(), link.owner(), link.title(), link.tags()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a link always serialises", e);
         }
@@ -48,7 +51,7 @@ public final class LinkCodec {
                 return Optional.empty();
             }
             return Optional.of(new CacheEntry(new Link(stored.c(), stored.i(), stored.u(), Instant.ofEpochMilli(stored.t()),
-                    stored.e() == null ? null : Instant.ofEpochMilli(stored.e()), type.get(), stored.a(), stored.o())));
+                    stored.e() == null ? null : Instant.ofEpochMilli(stored.e()), type.get(), stored.a(), stored.o(), stored.n(), stored.g())));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }

@@ -6,6 +6,8 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
@@ -14,9 +16,11 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.servererrors.QueryExecutionException;
 import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
+import io.shortener.listing.LinkIndex;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +41,7 @@ public final class CassandraLinkStore implements LinkStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(CassandraLinkStore.class);
 
-    private static final String COLUMNS = "code, id, url, created_at, expires_at, redirect_type, custom_alias, owner";
+    private static final String COLUMNS = "code, id, url, created_at, expires_at, redirect_type, custom_alias, owner, title, tags";
 
     private final CqlSession session;
     private final PreparedStatement insert;
@@ -47,6 +51,7 @@ public final class CassandraLinkStore implements LinkStore {
     private final PreparedStatement markDeleted;
     private final List<String> otherRegions;
     private final LinkChanges changes;
+    private final LinkIndex index;
 
     /**
      * {@code otherRegions}: the execution profiles whose requests another region's nodes coordinate
@@ -56,8 +61,9 @@ public final class CassandraLinkStore implements LinkStore {
         this.session = session;
         this.otherRegions = List.copyOf(otherRegions);
         this.changes = new LinkChanges(session, keyspace);
+        this.index = new LinkIndex(session, keyspace);
         String table = keyspace + ".links";
-        String values = " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        String values = " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.insert = session.prepare("INSERT INTO " + table + values);
         // Alias claims race each other: a lightweight transaction lets exactly one of them win.
         this.claim = session.prepare("INSERT INTO " + table + values + " IF NOT EXISTS");
@@ -67,9 +73,15 @@ public final class CassandraLinkStore implements LinkStore {
         this.markDeleted = session.prepare("UPDATE " + table + " SET deleted_at = ?, url = null WHERE code = ?");
     }
 
+    /** The link and the rows that list it, in one logged batch: once acknowledged, all of them land. */
     @Override
     public void insert(Link link) {
-        session.execute(bind(insert, link).setIdempotent(true));
+        List<BatchableStatement<?>> listing = index.add(link);
+        if (listing.isEmpty()) {
+            session.execute(bind(insert, link).setIdempotent(true));
+            return;
+        }
+        session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED).add(bind(insert, link)).addAll(listing).setIdempotent(true));
     }
 
     @Override
@@ -83,10 +95,38 @@ public final class CassandraLinkStore implements LinkStore {
             // A timeout of the transaction (under contention, or a replica slow to answer): it may have been applied.
             claimed = outcomeOf(link);
         }
-        if (claimed && !otherRegions.isEmpty()) {
+        if (!claimed) {
+            return false;
+        }
+        list(link);
+        if (!otherRegions.isEmpty()) {
             tellOtherRegions(new LinkChange(link.code(), link.createdAt(), LinkChange.Kind.CLAIMED));
         }
-        return claimed;
+        return true;
+    }
+
+    /**
+     * The rows that list a claimed alias, written after the claim (a transaction cannot share a batch with
+     * other partitions). Should they fail, the alias is given up (marked deleted, so it is neither listed nor
+     * served) and the create fails: no link exists that its owner's list does not show.
+     */
+    private void list(Link link) {
+        List<BatchableStatement<?>> listing = index.add(link);
+        if (listing.isEmpty()) {
+            return;
+        }
+        try {
+            session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED).addAll(listing).setIdempotent(true));
+        } catch (DriverException e) {
+            try {
+                session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED, markDeleted.bind(Instant.now(), link.code()))
+                        .addAll(index.remove(link)).setIdempotent(true));
+            } catch (DriverException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+                LOG.error("alias {} was claimed but neither listed nor given up: it serves, unlisted", link.code(), e);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -135,7 +175,9 @@ public final class CassandraLinkStore implements LinkStore {
                 row.getInstant("expires_at"),
                 RedirectType.ofStatus(row.getInt("redirect_type")).orElse(RedirectType.FOUND),
                 row.getBoolean("custom_alias"),
-                row.getString("owner")));
+                row.getString("owner"),
+                row.getString("title"),
+                List.copyOf(row.getSet("tags", String.class))));
     }
 
     /**
@@ -154,18 +196,21 @@ public final class CassandraLinkStore implements LinkStore {
 
     @Override
     public boolean delete(String code, Instant at) {
-        // Read first: the update below would otherwise create a row for a code never issued.
-        if (find(code).isEmpty()) {
+        // Read first: the update below would otherwise create a row for a code never issued; and the rows that
+        // list the link are found by what it holds.
+        Optional<Link> link = find(code);
+        if (link.isEmpty()) {
             return false;
         }
-        BoundStatement update = markDeleted.bind(at, code).setIdempotent(true);
-        if (otherRegions.isEmpty()) {
-            session.execute(update);
-        } else {
-            // Logged: once acknowledged, both the delete and the change the other regions read are bound to land.
-            session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED, update,
-                    changes.insert(new LinkChange(code, at, LinkChange.Kind.DELETED))).setIdempotent(true));
+        // Logged: once acknowledged, the delete, the rows that listed the link and the change the other regions
+        // read are all bound to land.
+        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED)
+                .addStatement(markDeleted.bind(at, code))
+                .addStatements(index.remove(link.get()));
+        if (!otherRegions.isEmpty()) {
+            batch.addStatement(changes.insert(new LinkChange(code, at, LinkChange.Kind.DELETED)));
         }
+        session.execute(batch.setIdempotence(true).build());
         return true;
     }
 
@@ -183,6 +228,12 @@ public final class CassandraLinkStore implements LinkStore {
         }
         if (link.owner() != null) {
             builder.setString("owner", link.owner());
+        }
+        if (link.title() != null) {
+            builder.setString("title", link.title());
+        }
+        if (!link.tags().isEmpty()) {
+            builder.setSet("tags", Set.copyOf(link.tags()), String.class);
         }
         return builder.build();
     }

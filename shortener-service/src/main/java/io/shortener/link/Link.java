@@ -1,21 +1,35 @@
 package io.shortener.link;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A short link as stored: its code, the Snowflake ID it was created with, where it points and until when,
- * and the account that owns it. {@code expiresAt} is null for links that never expire, {@code owner} for
- * links created anonymously (or before links had owners).
+ * the account that owns it, and what its owner calls it. {@code expiresAt} is null for links that never
+ * expire, {@code owner} for links created anonymously (or before links had owners), {@code title} when it
+ * has none. {@code tags} are sorted and distinct, empty when it has none.
  */
 public record Link(String code, long id, String url, Instant createdAt, Instant expiresAt,
-                   RedirectType redirectType, boolean customAlias, String owner) {
+                   RedirectType redirectType, boolean customAlias, String owner, String title, List<String> tags) {
 
     public Link {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(redirectType, "redirectType");
+        tags = sortedTags(tags);
+    }
+
+    /** A link without a title or tags. */
+    public Link(String code, long id, String url, Instant createdAt, Instant expiresAt,
+                RedirectType redirectType, boolean customAlias, String owner) {
+        this(code, id, url, createdAt, expiresAt, redirectType, customAlias, owner, null, List.of());
+    }
+
+    private static List<String> sortedTags(Collection<String> tags) {
+        return tags == null ? List.of() : tags.stream().distinct().sorted().toList();
     }
 
     public boolean isExpiredAt(Instant now) {

@@ -4,6 +4,9 @@ import com.codahale.metrics.annotation.Timed;
 import io.shortener.access.ApiKeys;
 import io.shortener.access.Caller;
 import io.shortener.access.Scope;
+import io.shortener.listing.LinkListing;
+import io.shortener.listing.LinkPage;
+import io.shortener.listing.ListQuery;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,22 +15,26 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 
-/** The links API: create, read and delete short links. */
+/** The links API: create, list, read and delete short links. */
 @Path(CreateLinkHandler.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public final class LinkResource {
 
     private final LinkService links;
+    private final LinkListing listing;
     private final ApiKeys keys;
     private final IdempotentCreates idempotent;
     private final String publicBaseUrl;
 
-    public LinkResource(LinkService links, ApiKeys keys, IdempotentCreates idempotent, String publicBaseUrl) {
+    public LinkResource(LinkService links, LinkListing listing, ApiKeys keys, IdempotentCreates idempotent, String publicBaseUrl) {
         this.links = links;
+        this.listing = listing;
         this.keys = keys;
         this.idempotent = idempotent;
         this.publicBaseUrl = publicBaseUrl;
@@ -48,6 +55,22 @@ public final class LinkResource {
             response.header(IdempotentCreates.REPLAYED_HEADER, "true");
         }
         return response.build();
+    }
+
+    /** The caller's account's links, newest first, a page at a time; see {@link ListQuery} for the parameters. */
+    @GET
+    @Timed
+    public LinkPageView list(@HeaderParam(ApiKeys.AUTHORIZATION) String authorization, @HeaderParam(ApiKeys.API_KEY) String apiKey,
+                             @QueryParam("tag") String tag, @QueryParam("q") String q,
+                             @QueryParam("createdFrom") String createdFrom, @QueryParam("createdTo") String createdTo,
+                             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        Caller caller = keys.authenticate(authorization, apiKey);
+        LinkPage page = listing.page(caller, ListQuery.of(tag, q, createdFrom, createdTo, limit, cursor));
+        return new LinkPageView(page.links().stream().map(link -> LinkView.of(link, publicBaseUrl)).toList(), page.nextCursor());
+    }
+
+    /** A page of links as the API shows it: {@code nextCursor} is null after the last page. */
+    public record LinkPageView(List<LinkView> links, String nextCursor) {
     }
 
     @GET

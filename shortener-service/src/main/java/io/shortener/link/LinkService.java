@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -55,16 +56,18 @@ public final class LinkService {
         }
         Instant expiresAt = expiry(request.expiresAt());
         RedirectType redirectType = redirectType(request.redirectType());
+        String title = LinkLabels.title(request.title());
+        List<String> tags = LinkLabels.tags(request.tags());
 
         long id = codes.nextId();
         Instant createdAt = codes.decompose(id).timestamp();
         if (request.alias() == null) {
-            Link link = new Link(codes.codeFor(id), id, url, createdAt, expiresAt, redirectType, false, caller.account());
+            Link link = new Link(codes.codeFor(id), id, url, createdAt, expiresAt, redirectType, false, caller.account(), title, tags);
             store.insert(link);
             created.accept(link.code(), link.url());
             return link;
         }
-        Link link = new Link(request.alias(), id, url, createdAt, expiresAt, redirectType, true, caller.account());
+        Link link = new Link(request.alias(), id, url, createdAt, expiresAt, redirectType, true, caller.account(), title, tags);
         if (!store.claim(link)) {
             throw new ApiException(409, "alias '" + request.alias() + "' is already taken");
         }

@@ -68,7 +68,17 @@ class BadInputIT {
                 Arguments.of("an object for url", "{\"url\": {\"href\": \"https://example.com\"}}", 400),
                 Arguments.of("a string for redirectType", "{\"url\": \"https://example.com\", \"redirectType\": \"301\"}", 400),
                 Arguments.of("a fraction for redirectType", "{\"url\": \"https://example.com\", \"redirectType\": 301.5}", 400),
-                Arguments.of("an unknown field", "{\"url\": \"https://example.com\", \"title\": \"x\"}", 400),
+                Arguments.of("an unknown field", "{\"url\": \"https://example.com\", \"colour\": \"x\"}", 400),
+                Arguments.of("a number for title", "{\"url\": \"https://example.com\", \"title\": 5}", 400),
+                Arguments.of("a title over 200 characters", "{\"url\": \"https://example.com\", \"title\": \"" + "t".repeat(201) + "\"}", 400),
+                Arguments.of("a control character in the title", "{\"url\": \"https://example.com\", \"title\": \"a\\u0000b\"}", 400),
+                Arguments.of("a string for tags", "{\"url\": \"https://example.com\", \"tags\": \"launch\"}", 400),
+                Arguments.of("a null tag", "{\"url\": \"https://example.com\", \"tags\": [null]}", 400),
+                Arguments.of("a number for a tag", "{\"url\": \"https://example.com\", \"tags\": [7]}", 400),
+                Arguments.of("an empty tag", "{\"url\": \"https://example.com\", \"tags\": [\"  \"]}", 400),
+                Arguments.of("a tag starting with #", "{\"url\": \"https://example.com\", \"tags\": [\"#launch\"]}", 400),
+                Arguments.of("a tag over 50 characters", "{\"url\": \"https://example.com\", \"tags\": [\"" + "g".repeat(51) + "\"]}", 400),
+                Arguments.of("21 tags", "{\"url\": \"https://example.com\", \"tags\": [" + twentyOneTags() + "]}", 400),
                 Arguments.of("a relative url", "{\"url\": \"/just/a/path\"}", 400),
                 Arguments.of("a javascript url", "{\"url\": \"javascript:alert(1)\"}", 400),
                 Arguments.of("an ftp url", "{\"url\": \"ftp://example.com/file\"}", 400),
@@ -100,6 +110,10 @@ class BadInputIT {
                 Arguments.of("an expiry that is not a date", "{\"url\": \"https://example.com\", \"expiresAt\": \"next week\"}", 400),
                 Arguments.of("a redirect type that is no redirect", "{\"url\": \"https://example.com\", \"redirectType\": 200}", 400),
                 Arguments.of("redirect type 303", "{\"url\": \"https://example.com\", \"redirectType\": 303}", 400));
+    }
+
+    private static String twentyOneTags() {
+        return java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "\"t" + i + "\"").collect(java.util.stream.Collectors.joining(", "));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -178,7 +192,32 @@ class BadInputIT {
     }
 
 
+    /** Links and the rows that list them. */
     private static long storedLinks() {
-        return cql.execute("SELECT count(*) FROM it_bad_input.links").one().getLong(0);
+        return count("links") + count("links_by_owner") + count("links_by_tag") + count("link_hours");
+    }
+
+    private static long count(String table) {
+        return cql.execute("SELECT count(*) FROM it_bad_input." + table).one().getLong(0);
+    }
+
+    static Stream<Arguments> badListQueries() {
+        return Stream.of(
+                Arguments.of("limit 0", "limit=0"),
+                Arguments.of("limit 501", "limit=501"),
+                Arguments.of("a word for limit", "limit=ten"),
+                Arguments.of("a cursor this API never gave", "cursor=bm90LWEtY3Vyc29y"),
+                Arguments.of("a cursor that is not base64", "cursor=%25%25%25"),
+                Arguments.of("createdFrom not a date", "createdFrom=yesterday"),
+                Arguments.of("createdTo without an offset", "createdTo=2026-12-01T08:00:00"),
+                Arguments.of("createdFrom after createdTo", "createdFrom=2026-12-02&createdTo=2026-12-01"),
+                Arguments.of("a tag starting with #", "tag=%23launch"),
+                Arguments.of("q over 100 characters", "q=" + "q".repeat(101)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badListQueries")
+    void aBadListQueryIs400(String what, String query) throws Exception {
+        assertJsonError(http.get("/api/v1/links?" + query), 400);
     }
 }
