@@ -1,9 +1,12 @@
-// The web page, as a person uses it, in headless Chromium: enter a key, shorten a link with the keyboard,
-// copy it, follow it, find it in the list, and watch its click arrive in the stats chart. Prints one JSON
-// object of what it saw; screenshots of each view go to the output folder. Used by WebPageIT.
+// The web page, as a person uses it, in headless Chromium: enter a key, find the account's links listed,
+// shorten a link with the keyboard, copy it, follow it, find it in the list (by a tag and by a search),
+// and watch its click arrive in the stats chart. Prints one JSON object of what it saw; screenshots of
+// each view go to the output folder. Used by WebPageIT.
 import { chromium } from 'playwright-core';
 
-const [base, key, out] = process.argv.slice(2);
+const [base, key, out, madeElsewhere] = process.argv.slice(2);
+const listedCodes = (page) => page.evaluate(() => [...document.querySelectorAll('#links tbody tr')].map((row) => row.dataset.code));
+const rowsToBe = (page, count) => page.waitForFunction((n) => document.querySelectorAll('#links tbody tr').length === n, count);
 const seen = {};
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -28,8 +31,13 @@ try {
   seen.keyState = await page.locator('#key-state').textContent();
   seen.keyInSessionStorage = await page.evaluate(() => sessionStorage.getItem('shortener.apiKey') !== null);
   seen.keyInLocalStorage = await page.evaluate(() => Object.keys(localStorage).length > 0);
+  // The account's links, made elsewhere, are listed as soon as the key is in.
+  await rowsToBe(page, 1);
+  seen.listedFirst = await listedCodes(page);
   await page.getByLabel('Long URL').fill('https://example.com/from-the-page');
   await page.getByLabel('Redirect type').selectOption('302');
+  await page.getByLabel('Title (optional)').fill('Made on the page');
+  await page.getByLabel('Tags (optional)').fill('Tour, page');
   await page.getByLabel('Long URL').press('Enter');
   const shortLink = page.locator('#result-link');
   await shortLink.waitFor();
@@ -51,9 +59,24 @@ try {
   seen.followedStatus = followed.status();
   seen.followedLocation = followed.headers()['location'];
 
-  // The list, then the stats view: refreshed until the click is counted.
-  seen.listed = await page.locator('#links tbody tr').count();
-  await page.getByRole('link', { name: /^Stats of / }).first().click();
+  // The list (newest first), a tag, a search, then the stats view: refreshed until the click is counted.
+  await rowsToBe(page, 2);
+  seen.listed = await listedCodes(page);
+  seen.listedTitle = await page.locator('#links tbody tr').first().locator('.title').textContent();
+  await page.getByRole('button', { name: 'Show the links tagged tour' }).click();
+  await rowsToBe(page, 1);
+  seen.tagged = await listedCodes(page);
+  await page.getByLabel('Code, title or site').fill(madeElsewhere);
+  await page.getByLabel('Tag', { exact: true }).fill('');
+  await page.getByLabel('Code, title or site').press('Enter');
+  await page.waitForFunction((code) => [...document.querySelectorAll('#links tbody tr')].map((row) => row.dataset.code).join() === code, madeElsewhere);
+  seen.searched = await listedCodes(page);
+  await page.screenshot({ path: out + '/list.png', fullPage: true });
+  const created = seen.shortUrl.substring(seen.shortUrl.lastIndexOf('/') + 1);
+  await page.getByLabel('Code, title or site').fill('');
+  await page.getByLabel('Code, title or site').press('Enter');
+  await rowsToBe(page, 2);
+  await page.getByRole('link', { name: 'Stats of ' + created }).click();
   await page.locator('#stats-view').waitFor();
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {

@@ -3,7 +3,6 @@
 'use strict';
 
 const KEY = 'shortener.apiKey';
-const LINKS = 'shortener.links';
 const $ = (id) => document.getElementById(id);
 
 function apiKey() {
@@ -30,47 +29,87 @@ async function api(path, options = {}) {
   return body;
 }
 
-// The links of this tab, newest first: {code, shortUrl, url, createdAt}.
-function knownLinks() {
-  try {
-    return JSON.parse(sessionStorage.getItem(LINKS) || '[]');
-  } catch (e) {
-    return [];
-  }
-}
-
-function remember(link) {
-  const links = knownLinks().filter((known) => known.code !== link.code);
-  links.unshift({ code: link.code, shortUrl: link.shortUrl, url: link.url, createdAt: link.createdAt });
-  sessionStorage.setItem(LINKS, JSON.stringify(links.slice(0, 200)));
-  renderLinks();
-}
-
 function renderKeyState() {
   $('key-state').textContent = apiKey() ? 'A key is in use for this tab.' : 'Enter an API key to make links and see their stats.';
 }
 
-function renderLinks() {
-  const body = $('links').tBodies[0];
-  body.replaceChildren();
-  const links = knownLinks();
-  $('links-empty').hidden = links.length > 0;
-  for (const link of links) {
-    const row = body.insertRow();
-    const short = document.createElement('a');
-    short.href = link.shortUrl;
-    short.textContent = link.shortUrl;
-    row.insertCell().append(short);
-    const target = row.insertCell();
-    target.className = 'target';
-    target.textContent = link.url;
-    row.insertCell().textContent = link.createdAt ? new Date(link.createdAt).toLocaleString() : '';
-    const stats = document.createElement('a');
-    stats.href = '#/links/' + encodeURIComponent(link.code);
-    stats.textContent = 'Stats';
-    stats.setAttribute('aria-label', 'Stats of ' + link.code);
-    row.insertCell().append(stats);
+// The account's links, a page at a time (GET /api/v1/links): the filter of the list shown, and the cursor
+// of its next page (null after the last).
+const listing = { q: '', tag: '', cursor: null };
+
+async function loadLinks(more) {
+  $('links-error').textContent = '';
+  if (!apiKey()) {
+    $('links').tBodies[0].replaceChildren();
+    $('links-empty').hidden = false;
+    $('more').hidden = true;
+    return;
   }
+  const params = new URLSearchParams({ limit: '25' });
+  if (listing.q) {
+    params.set('q', listing.q);
+  }
+  if (listing.tag) {
+    params.set('tag', listing.tag);
+  }
+  if (more && listing.cursor) {
+    params.set('cursor', listing.cursor);
+  }
+  try {
+    const page = await api('/api/v1/links?' + params);
+    if (!more) {
+      $('links').tBodies[0].replaceChildren();
+    }
+    page.links.forEach(addRow);
+    listing.cursor = page.nextCursor;
+    $('links-empty').hidden = $('links').tBodies[0].rows.length > 0;
+    $('more').hidden = !page.nextCursor;
+  } catch (e) {
+    $('links-error').textContent = 'Links not listed: ' + e.message;
+  }
+}
+
+function addRow(link) {
+  const row = $('links').tBodies[0].insertRow();
+  row.dataset.code = link.code;
+  const short = document.createElement('a');
+  short.href = link.shortUrl;
+  short.textContent = link.shortUrl;
+  row.insertCell().append(short);
+  const target = row.insertCell();
+  target.className = 'target';
+  if (link.title) {
+    const title = document.createElement('span');
+    title.className = 'title';
+    title.textContent = link.title;
+    target.append(title);
+  }
+  target.append(link.url);
+  const tags = row.insertCell();
+  for (const tag of link.tags || []) {
+    const chip = document.createElement('button');
+    chip.type = 'button';
+    chip.className = 'tag';
+    chip.textContent = tag;
+    chip.setAttribute('aria-label', 'Show the links tagged ' + tag);
+    chip.addEventListener('click', () => filter('', tag));
+    tags.append(chip);
+  }
+  row.insertCell().textContent = link.createdAt ? new Date(link.createdAt).toLocaleString() : '';
+  const stats = document.createElement('a');
+  stats.href = '#/links/' + encodeURIComponent(link.code);
+  stats.textContent = 'Stats';
+  stats.setAttribute('aria-label', 'Stats of ' + link.code);
+  row.insertCell().append(stats);
+}
+
+function filter(q, tag) {
+  $('filter-q').value = q;
+  $('filter-tag').value = tag;
+  listing.q = q;
+  listing.tag = tag;
+  listing.cursor = null;
+  loadLinks(false);
 }
 
 async function create(event) {
@@ -86,13 +125,20 @@ async function create(event) {
   if ($('redirect-type').value) {
     request.redirectType = Number($('redirect-type').value);
   }
+  if ($('title').value.trim()) {
+    request.title = $('title').value.trim();
+  }
+  const tags = $('tags').value.split(',').map((tag) => tag.trim()).filter((tag) => tag);
+  if (tags.length) {
+    request.tags = tags;
+  }
   $('shorten').disabled = true;
   try {
     const link = await api('/api/v1/links', {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request),
     });
-    remember(link);
     showResult(link);
+    filter('', '');
     $('create-form').reset();
   } catch (e) {
     $('create-error').textContent = 'Not shortened: ' + e.message;
@@ -126,18 +172,6 @@ async function copy() {
     return;
   }
   $('copy-state').textContent = 'Copied ' + text;
-}
-
-async function lookup(event) {
-  event.preventDefault();
-  $('lookup-error').textContent = '';
-  const code = $('lookup').value.trim().replace(/^.*\//, '');
-  try {
-    remember(await api('/api/v1/links/' + encodeURIComponent(code)));
-    $('lookup').value = '';
-  } catch (e) {
-    $('lookup-error').textContent = 'Not added: ' + e.message;
-  }
 }
 
 async function showStats(code) {
@@ -234,17 +268,23 @@ document.addEventListener('DOMContentLoaded', () => {
     sessionStorage.setItem(KEY, $('api-key').value.trim());
     $('api-key').value = '';
     renderKeyState();
+    filter('', '');
   });
   $('forget-key').addEventListener('click', () => {
     sessionStorage.removeItem(KEY);
     renderKeyState();
+    loadLinks(false);
   });
   $('create-form').addEventListener('submit', create);
-  $('lookup-form').addEventListener('submit', lookup);
+  $('filter-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    filter($('filter-q').value.trim(), $('filter-tag').value.trim());
+  });
+  $('more').addEventListener('click', () => loadLinks(true));
   $('copy').addEventListener('click', copy);
   $('refresh').addEventListener('click', () => route());
   window.addEventListener('hashchange', route);
   renderKeyState();
-  renderLinks();
+  loadLinks(false);
   route();
 });

@@ -24,7 +24,8 @@ final class PageTour {
         return dir.resolve("screenshots");
     }
 
-    JsonNode run(String baseUrl, String apiKey) throws IOException, InterruptedException {
+    /** {@code madeElsewhere}: the code of a link of the key's account made through the API, not on the page. */
+    JsonNode run(String baseUrl, String apiKey, String madeElsewhere) throws IOException, InterruptedException {
         Files.createDirectories(screenshots());
         for (String file : List.of("package.json", "page-tour.mjs")) {
             Files.copy(source.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
@@ -32,7 +33,7 @@ final class PageTour {
         if (!Files.isDirectory(dir.resolve("node_modules/playwright-core"))) {
             run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), 300);
         }
-        String output = run(List.of("node", "page-tour.mjs", baseUrl, apiKey, screenshots().toString()), 300);
+        String output = run(List.of("node", "page-tour.mjs", baseUrl, apiKey, screenshots().toString(), madeElsewhere), 300);
         List<String> lines = output.lines().filter(line -> line.startsWith("{")).toList();
         if (lines.isEmpty()) {
             throw new AssertionError("the page tour printed no result:\n" + output);
