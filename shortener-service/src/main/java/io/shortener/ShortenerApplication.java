@@ -85,6 +85,8 @@ import io.shortener.stats.ClickHouseHealthCheck;
 import io.shortener.stats.ClickStatsRepository;
 import io.shortener.stats.StatsResource;
 import io.shortener.link.LinkService;
+import io.shortener.link.BulkCreates;
+import io.shortener.limit.BulkAllowance;
 import io.shortener.listing.LinkListing;
 import io.shortener.link.QrResource;
 import io.shortener.web.HomeResource;
@@ -106,6 +108,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -209,7 +212,8 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
 
         JsonErrorHandler jettyErrors = new JsonErrorHandler(environment.getObjectMapper());
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
-        environment.jersey().register(new RequestBodyLimit(config.getLinks().getMaxRequestBytes()));
+        environment.jersey().register(new RequestBodyLimit(config.getLinks().getMaxRequestBytes(),
+                Map.of("api/v1/links" + LinkResource.BULK, (long) config.getLinks().getMaxBulkRequestBytes())));
         environment.jersey().register(new NoSniff());
         environment.jersey().register(new ApiExceptionMapper());
         environment.jersey().register(new WebApplicationExceptionMapper());
@@ -217,7 +221,14 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         environment.jersey().register(new StorageUnavailableMapper());
         environment.jersey().register(new UnexpectedErrorMapper());
         IdempotentCreates idempotent = new IdempotentCreates(session, cassandra.getKeyspace(), environment.getObjectMapper(), publicBaseUrl);
-        environment.jersey().register(new LinkResource(links, new LinkListing(session, cassandra.getKeyspace()), keys, idempotent, publicBaseUrl));
+        LimitsConfiguration limits = config.getLimits();
+        Buckets sharedBuckets = new RedisBuckets(redis, config.getCache().getRedis().getBreaker().build(), limits.getKeyPrefix());
+        Buckets apiBuckets = new FallbackBuckets(sharedBuckets, new LocalBuckets(limits.getLocalEntries(), Ticker.systemTicker()),
+                environment.metrics().meter("limits.api.local-fallbacks"));
+        BulkCreates bulk = new BulkCreates(links, environment.getObjectMapper(),
+                limits.isEnabled() ? BulkAllowance.of(apiBuckets, limits.getBulkLinksPerKey()) : BulkAllowance.UNLIMITED, publicBaseUrl);
+        environment.jersey().register(new LinkResource(links, new LinkListing(session, cassandra.getKeyspace()), bulk, keys, idempotent,
+                publicBaseUrl));
         environment.jersey().register(new KeysResource(keys));
         environment.jersey().register(new QrResource(links, publicBaseUrl, clock));
         environment.jersey().register(new HomeResource());
@@ -234,15 +245,11 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                 config.getLinks().getMaxRequestBytes(), environment.getObjectMapper(),
                 // The same timer as Jersey's @Timed on LinkResource.create: one figure for creates, whichever door.
                 environment.metrics().timer(MetricRegistry.name(LinkResource.class, "create"))));
-        LimitsConfiguration limits = config.getLimits();
         ClientAddresses clients = new ClientAddresses(access.trustedProxies());
-        Buckets sharedBuckets = new RedisBuckets(redis, config.getCache().getRedis().getBreaker().build(), limits.getKeyPrefix());
         // Bodies only reach the API doors: the redirect path, outermost, never pays for the wrapper.
         environment.getApplicationContext().insertHandler(new MinimumBodyRate(config.getLinks().getMinBodyBytesPerSecond(), 2_000));
         if (limits.isEnabled()) {
-            environment.getApplicationContext().insertHandler(new ApiRateLimitHandler(
-                    new ApiLimits(new FallbackBuckets(sharedBuckets, new LocalBuckets(limits.getLocalEntries(), Ticker.systemTicker()),
-                            environment.metrics().meter("limits.api.local-fallbacks")), limits),
+            environment.getApplicationContext().insertHandler(new ApiRateLimitHandler(new ApiLimits(apiBuckets, limits),
                     keys, clients, limits.exemptClients(), environment.getObjectMapper(), environment.metrics().meter("limits.api.refused")));
         }
         RedirectLimits redirectLimits = new RedirectLimits(sharedBuckets, limits.getRedirects(), limits.exemptClients(),

@@ -60,6 +60,12 @@ public final class Http {
         return post(path, "application/json", json);
     }
 
+    /** A PATCH with a JSON merge patch (RFC 7396). */
+    public HttpResponse<String> patchJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public HttpResponse<String> post(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }

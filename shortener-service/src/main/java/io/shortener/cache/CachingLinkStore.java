@@ -7,11 +7,13 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.shortener.link.Link;
+import io.shortener.link.LinkChange;
 import io.shortener.link.LinkStore;
 import io.shortener.link.MemoryAnswer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -143,6 +145,33 @@ public final class CachingLinkStore implements LinkStore {
         return deleted;
     }
 
+    @Override
+    public Optional<Link> update(String code, UnaryOperator<Link> edit, Instant at) {
+        Optional<Link> edited = store.update(code, edit, at);
+        if (edited.isPresent()) {
+            invalidateEverywhere(code);
+            scheduler.schedule(() -> invalidateEverywhere(code), invalidationRepeatMillis, TimeUnit.MILLISECONDS);
+        }
+        return edited;
+    }
+
+    @Override
+    public Optional<Instant> updatedAt(String code) {
+        return store.updatedAt(code);
+    }
+
+    /**
+     * Whether this region's Cassandra holds what a change made elsewhere wrote: a deleted link gone, an
+     * edited one at that version (or later). Until then a reader could reload the old version.
+     */
+    public boolean holds(LinkChange change) {
+        return switch (change.kind()) {
+            case DELETED -> store.find(change.code()).isEmpty();
+            case UPDATED -> store.updatedAt(change.code()).filter(at -> !at.isBefore(change.at())).isPresent();
+            case CLAIMED -> true;
+        };
+    }
+
     /** Drops a code from this instance's L1 only: what an invalidation announced by another instance does. */
     public void invalidateLocally(String code) {
         local.invalidate(code);
@@ -173,11 +202,6 @@ public final class CachingLinkStore implements LinkStore {
     public void dropChangedElsewhere(String code) {
         local.invalidate(code);
         redis.evict(code);
-    }
-
-    /** Whether the store itself (not a cache) still holds the code as a live link. */
-    public boolean storedLive(String code) {
-        return store.find(code).isPresent();
     }
 
     private void invalidateEverywhere(String code) {

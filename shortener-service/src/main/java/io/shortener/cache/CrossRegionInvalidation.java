@@ -15,15 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings deletes and alias claims made in other regions to this region's caches. Every instance reads
+ * Brings deletes, edits and alias claims made in other regions to this region's caches. Every instance reads
  * {@code link_changes} for the last {@code lookback} every {@code pollInterval}, and the last
  * {@code sweepWindow} every {@code sweepInterval} (changes a region cut off receives late, as hints),
  * and drops each new code from its own L1 and from the region's L2 (every instance of the region does
  * the same, so nothing needs announcing).
  *
- * <p>A delete's change and its update of {@code links} are separate rows, which may reach this region
- * in either order: a code whose link this region's Cassandra still holds live is dropped again at every
- * poll until the update has arrived, so that a reader who reloaded the link meanwhile does not keep it.
+ * <p>A delete's or an edit's change and its update of {@code links} are separate rows, which may reach this
+ * region in either order: a code whose link this region's Cassandra still holds live (or at an older
+ * version) is dropped again at every poll until the update has arrived, so that a reader who reloaded the
+ * link meanwhile does not keep it.
  */
 public final class CrossRegionInvalidation implements Managed {
 
@@ -35,7 +36,8 @@ public final class CrossRegionInvalidation implements Managed {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final Cache<LinkChange, Boolean> seen;
-    private final Map<String, Instant> awaitingDelete = new ConcurrentHashMap<>();
+    /** Changes whose update of {@code links} has not reached this region yet, and since when. */
+    private final Map<LinkChange, Instant> awaiting = new ConcurrentHashMap<>();
     private final CacheMetrics metrics;
 
     public CrossRegionInvalidation(LinkChanges changes, CachingLinkStore store, CrossRegionConfiguration config,
@@ -61,14 +63,14 @@ public final class CrossRegionInvalidation implements Managed {
         scheduler.shutdownNow();
     }
 
-    /** The last {@code lookback} of changes, then the deletes whose update had not arrived yet. */
+    /** The last {@code lookback} of changes, then the deletes and edits whose update had not arrived yet. */
     void poll() {
         Instant now = clock.instant();
         apply(now.minus(config.lookback()), now);
-        awaitingDelete.forEach((code, since) -> {
-            store.dropChangedElsewhere(code);
-            if (!store.storedLive(code) || since.isBefore(now.minus(config.sweepWindow()))) {
-                awaitingDelete.remove(code);
+        awaiting.forEach((change, since) -> {
+            store.dropChangedElsewhere(change.code());
+            if (store.holds(change) || since.isBefore(now.minus(config.sweepWindow()))) {
+                awaiting.remove(change);
             }
         });
     }
@@ -85,8 +87,8 @@ public final class CrossRegionInvalidation implements Managed {
             }
             metrics.crossRegionInvalidations.inc();
             store.dropChangedElsewhere(change.code());
-            if (change.kind() == LinkChange.Kind.DELETED && store.storedLive(change.code())) {
-                awaitingDelete.put(change.code(), clock.instant());
+            if (!store.holds(change)) {
+                awaiting.put(change, clock.instant());
             }
         }
     }

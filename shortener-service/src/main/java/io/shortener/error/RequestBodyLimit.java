@@ -13,39 +13,50 @@ import java.io.InputStream;
  */
 public final class RequestBodyLimit implements ContainerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final java.util.Map<String, Long> maxBytesByPath;
 
     public RequestBodyLimit(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, java.util.Map.of());
+    }
+
+    /** {@code maxBytesByPath}: larger limits for the routes that take many items at once (by path, without a leading slash). */
+    public RequestBodyLimit(long defaultMaxBytes, java.util.Map<String, Long> maxBytesByPath) {
+        this.defaultMaxBytes = defaultMaxBytes;
+        this.maxBytesByPath = java.util.Map.copyOf(maxBytesByPath);
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        long maxBytes = maxBytesByPath.getOrDefault(request.getUriInfo().getPath(), defaultMaxBytes);
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             try {
                 if (Long.parseLong(declared.trim()) > maxBytes) {
-                    throw tooLarge();
+                    throw tooLarge(maxBytes);
                 }
             } catch (NumberFormatException e) {
                 throw ApiException.badRequest("Content-Length is not a number");
             }
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new CountingStream(request.getEntityStream()));
+            request.setEntityStream(new CountingStream(request.getEntityStream(), maxBytes));
         }
     }
 
-    private ApiException tooLarge() {
+    private static ApiException tooLarge(long maxBytes) {
         return new ApiException(413, "request body larger than " + maxBytes + " bytes");
     }
 
-    private final class CountingStream extends FilterInputStream {
+    private static final class CountingStream extends FilterInputStream {
 
         private long read;
 
-        CountingStream(InputStream in) {
+        private final long maxBytes;
+
+        CountingStream(InputStream in, long maxBytes) {
             super(in);
+            this.maxBytes = maxBytes;
         }
 
         @Override
@@ -69,7 +80,7 @@ public final class RequestBodyLimit implements ContainerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > maxBytes) {
-                throw tooLarge();
+                throw tooLarge(maxBytes);
             }
         }
     }

@@ -46,6 +46,12 @@ public class LimitsConfiguration {
             Scope.LINKS_READ.text(), Bandwidth.perSecond(200, 100),
             Scope.STATS_READ.text(), Bandwidth.perSecond(60, 30));
 
+    /** Links created through POST /api/v1/links/bulk, per key: items past it get a 429 each. */
+    @JsonProperty
+    @Valid
+    @NotNull
+    private Bandwidth bulkLinksPerKey = new Bandwidth(1_000, 1_000, io.dropwizard.util.Duration.minutes(1));
+
     @JsonProperty
     @Valid
     @NotNull
@@ -55,6 +61,10 @@ public class LimitsConfiguration {
     @JsonProperty
     @Min(1000)
     private int localEntries = 100_000;
+
+    public Bandwidth getBulkLinksPerKey() {
+        return bulkLinksPerKey;
+    }
 
     public boolean isEnabled() {
         return enabled;

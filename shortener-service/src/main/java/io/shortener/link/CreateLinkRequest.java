@@ -1,15 +1,17 @@
 package io.shortener.link;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The body of {@code POST /api/v1/links}. Kept as raw values so that each problem is reported by name
  * ("expiresAt must be in the future") rather than as a parse failure.
  */
-public record CreateLinkRequest(String url, String alias, String expiresAt, Integer redirectType, String title, List<String> tags) {
+public record CreateLinkRequest(String url, String alias, String expiresAt, Integer redirectType, String title, List<String> tags,
+                                Map<String, String> utm) {
 
-    /** A request with only the fields every create had before titles and tags. */
+    /** A request with only the fields every create had before titles, tags and UTM parameters. */
     public CreateLinkRequest(String url, String alias, String expiresAt, Integer redirectType) {
-        this(url, alias, expiresAt, redirectType, null, null);
+        this(url, alias, expiresAt, redirectType, null, null, null);
     }
 }

@@ -9,6 +9,8 @@ public record LinkChange(String code, Instant at, Kind kind) {
         /** The link was deleted: caches must drop it. */
         DELETED,
         /** An alias was claimed: a cached "absent" for it must go. */
-        CLAIMED
+        CLAIMED,
+        /** The link was edited (PATCH): caches must drop the old version. */
+        UPDATED
     }
 }

@@ -1,6 +1,7 @@
 package io.shortener.link;
 
 import com.codahale.metrics.annotation.Timed;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.shortener.access.ApiKeys;
 import io.shortener.access.Caller;
 import io.shortener.access.Scope;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -21,20 +23,26 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** The links API: create, list, read and delete short links. */
+/** The links API: create, list, read, edit and delete short links. */
 @Path(CreateLinkHandler.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public final class LinkResource {
 
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    public static final String BULK = "/bulk";
+
     private final LinkService links;
     private final LinkListing listing;
+    private final BulkCreates bulk;
     private final ApiKeys keys;
     private final IdempotentCreates idempotent;
     private final String publicBaseUrl;
 
-    public LinkResource(LinkService links, LinkListing listing, ApiKeys keys, IdempotentCreates idempotent, String publicBaseUrl) {
+    public LinkResource(LinkService links, LinkListing listing, BulkCreates bulk, ApiKeys keys, IdempotentCreates idempotent,
+                        String publicBaseUrl) {
         this.links = links;
         this.listing = listing;
+        this.bulk = bulk;
         this.keys = keys;
         this.idempotent = idempotent;
         this.publicBaseUrl = publicBaseUrl;
@@ -55,6 +63,16 @@ public final class LinkResource {
             response.header(IdempotentCreates.REPLAYED_HEADER, "true");
         }
         return response.build();
+    }
+
+    /** Up to 1,000 creates at once, an answer per item; see {@link BulkCreates}. */
+    @POST
+    @Timed
+    @Path(BULK)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public BulkCreates.Answer createAll(@HeaderParam(ApiKeys.AUTHORIZATION) String authorization, @HeaderParam(ApiKeys.API_KEY) String apiKey,
+                                        JsonNode items) {
+        return bulk.create(keys.authenticate(authorization, apiKey), items);
     }
 
     /** The caller's account's links, newest first, a page at a time; see {@link ListQuery} for the parameters. */
@@ -79,6 +97,16 @@ public final class LinkResource {
     public LinkView get(@HeaderParam(ApiKeys.AUTHORIZATION) String authorization, @HeaderParam(ApiKeys.API_KEY) String apiKey,
                         @PathParam("code") String code) {
         return LinkView.of(links.get(code, keys.authenticate(authorization, apiKey), Scope.LINKS_READ), publicBaseUrl);
+    }
+
+    /** A JSON merge patch (RFC 7396) of the link; see {@link LinkService#update}. */
+    @PATCH
+    @Timed
+    @Path("/{code}")
+    @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
+    public LinkView update(@HeaderParam(ApiKeys.AUTHORIZATION) String authorization, @HeaderParam(ApiKeys.API_KEY) String apiKey,
+                           @PathParam("code") String code, JsonNode patch) {
+        return LinkView.of(links.update(code, patch, keys.authenticate(authorization, apiKey)), publicBaseUrl);
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package io.shortener.link;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.shortener.access.Caller;
 import io.shortener.access.Scope;
 import io.shortener.error.ApiException;
@@ -9,12 +10,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * Creating, reading and deleting links: every rule about a link's fields is checked here, before anything
+ * Creating, reading, editing and deleting links: every rule about a link's fields is checked here, before anything
  * is stored, and who may do it: a caller works on its own account's links (an admin key on every
  * account's); another account's link is answered as if it did not exist. Redirects ({@link #find}) are public.
  */
@@ -50,7 +53,7 @@ public final class LinkService {
         if (request == null) {
             throw ApiException.badRequest("a JSON body with at least a url is required");
         }
-        String url = urls.check(request.url());
+        String url = urls.check(UtmParameters.merge(request.url(), request.utm()));
         if (request.alias() != null) {
             aliases.check(request.alias());
         }
@@ -96,6 +99,106 @@ public final class LinkService {
     public Link get(String code, Caller caller, Scope scope) {
         caller.require(scope);
         return find(code).filter(caller::sees).orElseThrow(() -> notFound(code));
+    }
+
+    /**
+     * Applies a JSON merge patch (RFC 7396) to the caller's link: {@code url}, {@code expiresAt},
+     * {@code redirectType}, {@code title} and {@code tags}; a member set to null removes the value (the
+     * redirect type goes back to the default; a URL cannot be removed). Every member is checked as on
+     * create before anything is written; a patch that changes nothing writes nothing.
+     */
+    public Link update(String code, JsonNode patch, Caller caller) {
+        caller.require(Scope.LINKS_WRITE);
+        if (patch == null || !patch.isObject()) {
+            throw ApiException.badRequest("a JSON merge patch object is required, like {\"url\": \"https://example.com/new\"}");
+        }
+        Link current = get(code, caller, Scope.LINKS_WRITE);
+        Link after = store.update(code, stored -> patched(stored, patch), clock.instant()).orElseThrow(() -> notFound(code));
+        if (!after.url().equals(current.url())) {
+            // The link checks look at a new target as at a new link's.
+            created.accept(after.code(), after.url());
+        }
+        return after;
+    }
+
+    private Link patched(Link before, JsonNode patch) {
+        String url = before.url();
+        Instant expiresAt = before.expiresAt();
+        RedirectType redirectType = before.redirectType();
+        String title = before.title();
+        List<String> tags = before.tags();
+        Map<String, String> utm = null;
+        for (Map.Entry<String, JsonNode> member : patch.properties()) {
+            JsonNode value = member.getValue();
+            switch (member.getKey()) {
+                case "url" -> url = urls.check(text("url", value, false));
+                case "expiresAt" -> expiresAt = expiry(text("expiresAt", value, true));
+                case "redirectType" -> redirectType = redirectType(whole("redirectType", value));
+                case "title" -> title = LinkLabels.title(text("title", value, true));
+                case "tags" -> tags = LinkLabels.tags(textList("tags", value));
+                case "utm" -> utm = utm(value);
+                case "alias", "code" -> throw ApiException.badRequest("a link's code cannot change: create a new link instead");
+                default -> throw ApiException.badRequest("'" + member.getKey() + "' cannot be patched: url, utm, expiresAt, redirectType, title and tags can");
+            }
+        }
+        if (utm != null) {
+            url = urls.check(UtmParameters.merge(url, utm));
+        }
+        return new Link(before.code(), before.id(), url, before.createdAt(), expiresAt, redirectType, before.customAlias(),
+                before.owner(), title, tags);
+    }
+
+    /** The {@code utm} member of a patch; null removes every UTM parameter. */
+    private static Map<String, String> utm(JsonNode value) {
+        Map<String, String> utm = new java.util.LinkedHashMap<>();
+        if (value.isNull()) {
+            UtmParameters.FIELDS.forEach(field -> utm.put(field, null));
+            return utm;
+        }
+        if (!value.isObject()) {
+            throw ApiException.badRequest("utm must be an object like {\"source\": \"newsletter\"}, or null to remove every utm_ parameter");
+        }
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
+            utm.put(field.getKey(), text("utm." + field.getKey(), field.getValue(), true));
+        }
+        return utm;
+    }
+
+    private static String text(String name, JsonNode value, boolean nullable) {
+        if (value.isNull() && nullable) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ApiException.badRequest(name + (nullable ? " must be a string, or null to remove it" : " must be a string"));
+        }
+        return value.textValue();
+    }
+
+    private static Integer whole(String name, JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw ApiException.badRequest(name + " must be 301, 302, 307 or 308, or null for the default");
+        }
+        return value.intValue();
+    }
+
+    private static List<String> textList(String name, JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw ApiException.badRequest(name + " must be an array of strings, or null to remove them all");
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode element : value) {
+            if (!element.isTextual()) {
+                throw ApiException.badRequest(name + " must be an array of strings");
+            }
+            texts.add(element.textValue());
+        }
+        return texts;
     }
 
     public void delete(String code, Caller caller) {

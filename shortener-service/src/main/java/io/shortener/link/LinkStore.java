@@ -2,6 +2,7 @@ package io.shortener.link;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Where links are kept. Codes are never reused: a deleted link still holds its code. */
 public interface LinkStore {
@@ -22,4 +23,16 @@ public interface LinkStore {
 
     /** Marks the live link with this code deleted; false if there is none. */
     boolean delete(String code, Instant at);
+
+    /**
+     * Edits the live link with this code, as stored now (not as a cache may hold it): {@code edit} gives the
+     * new version (only its URL, expiry, redirect type, title and tags are kept) or throws to refuse. The
+     * link as it is afterwards; empty if there is none. An edit that changes nothing writes nothing.
+     */
+    Optional<Link> update(String code, UnaryOperator<Link> edit, Instant at);
+
+    /** When the stored link was last updated, if it ever was: the version another region waits for. */
+    default Optional<Instant> updatedAt(String code) {
+        return Optional.empty();
+    }
 }

@@ -21,6 +21,11 @@ public class LinksConfiguration {
     @Min(1024)
     private int maxRequestBytes = 16 * 1024;
 
+    /** The largest body of a bulk create ({@code POST /api/v1/links/bulk}: up to 1,000 links). */
+    @JsonProperty
+    @Min(1024)
+    private int maxBulkRequestBytes = 4 * 1024 * 1024;
+
     @JsonProperty
     public String getPublicBaseUrl() {
         return publicBaseUrl;
@@ -54,6 +59,10 @@ public class LinksConfiguration {
     }
 
     @JsonProperty
+    public int getMaxBulkRequestBytes() {
+        return maxBulkRequestBytes;
+    }
+
     public int getMaxRequestBytes() {
         return maxRequestBytes;
     }

@@ -64,6 +64,39 @@ public final class LinkIndex {
         return statements;
     }
 
+    /**
+     * What lists {@code after} instead of {@code before} (the same link, edited). Rows it keeps are
+     * overwritten, not removed and added: in one batch a delete and an insert of a row share a timestamp,
+     * and the delete would win.
+     */
+    public List<BatchableStatement<?>> replace(Link before, Link after) {
+        if (after.owner() == null) {
+            return List.of();
+        }
+        int hourOfLink = hourOf(after.createdAt());
+        List<BatchableStatement<?>> statements = new ArrayList<>();
+        statements.add(edited(byOwner.boundStatementBuilder().setString("owner", after.owner()), hourOfLink, after).build());
+        statements.add(hour.bind(after.owner(), ALL, hourOfLink).setIdempotent(true));
+        for (String tag : after.tags()) {
+            statements.add(edited(byTag.boundStatementBuilder().setString("owner", after.owner()).setString("tag", tag), hourOfLink, after).build());
+            statements.add(hour.bind(after.owner(), tag, hourOfLink).setIdempotent(true));
+        }
+        for (String tag : before.tags()) {
+            if (!after.tags().contains(tag)) {
+                statements.add(removeByTag.bind(before.owner(), tag, hourOfLink, before.createdAt(), before.id()).setIdempotent(true));
+            }
+        }
+        return statements;
+    }
+
+    /** An edited link's row: what it no longer has is written as null, so the old value goes. */
+    private static BoundStatementBuilder edited(BoundStatementBuilder builder, int hourOfLink, Link link) {
+        return view(builder, hourOfLink, link)
+                .setInstant("expires_at", link.expiresAt())
+                .setString("title", link.title())
+                .setSet("tags", java.util.Set.copyOf(link.tags()), String.class);
+    }
+
     /** What takes {@code link} out of every list it is in. */
     public List<BatchableStatement<?>> remove(Link link) {
         if (link.owner() == null) {

@@ -81,7 +81,9 @@ class AccessIT {
         routes.put("POST /api/v1/links through Jersey", http -> http.send(http.request("/api/v1/links")
                 .header("Content-Type", "application/json").header("Accept", "application/json;q=0.9")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"url\": \"https://example.com/made\"}")).build()));
+        routes.put("GET /api/v1/links", http -> http.get("/api/v1/links"));
         routes.put("GET /api/v1/links/{code}", http -> http.get("/api/v1/links/" + code));
+        routes.put("PATCH /api/v1/links/{code}", http -> http.patchJson("/api/v1/links/" + code, "{\"title\": \"patched\"}"));
         routes.put("DELETE /api/v1/links/{code}", http -> http.delete("/api/v1/links/" + code));
         routes.put("GET /api/v1/links/{code}/stats", http -> http.get("/api/v1/links/" + code + "/stats"));
         return routes;
@@ -132,8 +134,8 @@ class AccessIT {
         Http reader = admin.withKey(newKey(account, EnumSet.of(Scope.LINKS_READ)));
         String code = linkOf(writer);
 
-        for (String route : new String[] {"POST /api/v1/links", "POST /api/v1/links through Jersey", "DELETE /api/v1/links/{code}",
-                "GET /api/v1/links/{code}/stats"}) {
+        for (String route : new String[] {"POST /api/v1/links", "POST /api/v1/links through Jersey", "PATCH /api/v1/links/{code}",
+                "DELETE /api/v1/links/{code}", "GET /api/v1/links/{code}/stats"}) {
             HttpResponse<String> answer = routes(code).get(route).apply(reader);
             assertThat(answer.statusCode()).as(route + ": " + answer.body()).isEqualTo(403);
             assertThat(json(answer).get("message").asText()).as(route).contains("does not have the scope");
@@ -148,7 +150,8 @@ class AccessIT {
         Http stranger = admin.withKey(newKey("stranger-" + System.nanoTime(), EnumSet.of(Scope.LINKS_WRITE, Scope.LINKS_READ, Scope.STATS_READ)));
         String code = linkOf(owner);
 
-        for (String route : new String[] {"GET /api/v1/links/{code}", "DELETE /api/v1/links/{code}", "GET /api/v1/links/{code}/stats"}) {
+        for (String route : new String[] {"GET /api/v1/links/{code}", "PATCH /api/v1/links/{code}", "DELETE /api/v1/links/{code}",
+                "GET /api/v1/links/{code}/stats"}) {
             HttpResponse<String> answer = routes(code).get(route).apply(stranger);
             HttpResponse<String> none = routes("nosuchcode1").get(route).apply(stranger);
             assertThat(answer.statusCode()).as(route).isEqualTo(404);
@@ -169,6 +172,8 @@ class AccessIT {
         assertThat(routes.get("POST /api/v1/links").apply(owner).statusCode()).isEqualTo(201);
         assertThat(routes.get("POST /api/v1/links through Jersey").apply(owner).statusCode()).isEqualTo(201);
         assertThat(routes.get("GET /api/v1/links/{code}").apply(owner).statusCode()).isEqualTo(200);
+        assertThat(routes.get("GET /api/v1/links").apply(owner).statusCode()).isEqualTo(200);
+        assertThat(routes.get("PATCH /api/v1/links/{code}").apply(owner).statusCode()).isEqualTo(200);
         assertThat(routes.get("GET /api/v1/links/{code}/stats").apply(owner).statusCode()).isEqualTo(200);
         assertThat(routes.get("GET /api/v1/links/{code}").apply(admin).statusCode()).as("an admin key, another account's link").isEqualTo(200);
         assertThat(routes.get("GET /api/v1/links/{code}/stats").apply(admin).statusCode()).isEqualTo(200);
@@ -213,7 +218,7 @@ class AccessIT {
         answers.put("a read through Jersey", admin.get("/api/v1/links/" + code));
         answers.put("a 401", admin.anonymous().get("/api/v1/links/" + code));
         answers.put("an unknown code's 404 from the redirect handler", admin.get("/nosuchcode1"));
-        answers.put("a route Jetty answers", admin.send(admin.request("/api/v1/links/" + code).method("PATCH",
+        answers.put("a route Jetty answers", admin.send(admin.request("/api/v1/links/" + code).method("PUT",
                 HttpRequest.BodyPublishers.noBody()).build()));
 
         answers.forEach((what, answer) -> assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(what + ", " + answer.statusCode())

@@ -177,6 +177,11 @@ class LocalCacheRefreshIT {
         public boolean delete(String code, Instant at) {
             return links.remove(code) != null;
         }
+
+        @Override
+        public Optional<Link> update(String code, java.util.function.UnaryOperator<Link> edit, Instant at) {
+            return Optional.ofNullable(links.computeIfPresent(code, (key, link) -> edit.apply(link)));
+        }
     }
 
     private static final class ManualTicker implements Ticker {

@@ -51,4 +51,25 @@ class TwoInstancesIT {
         assertThat(status).isEqualTo(404);
         assertThat(tookMillis).isLessThan(STALENESS_BOUND_MILLIS);
     }
+
+    @Test
+    void aLinkEditedThroughOneInstanceRedirectsToItsNewUrlOnTheOtherWithinTheBound() throws Exception {
+        Http first = new Http(FIRST.getLocalPort());
+        Http second = new Http(SECOND.getLocalPort());
+        String code = json.readTree(first.postJson("/api/v1/links", "{\"url\": \"https://example.com/v1\"}").body()).get("code").asText();
+        assertThat(first.get("/" + code).headers().firstValue("Location")).hasValue("https://example.com/v1");
+        assertThat(second.get("/" + code).headers().firstValue("Location")).hasValue("https://example.com/v1");
+
+        assertThat(first.patchJson("/api/v1/links/" + code, "{\"url\": \"https://example.com/v2\"}").statusCode()).isEqualTo(200);
+        long edited = System.nanoTime();
+
+        String location;
+        do {
+            location = second.get("/" + code).headers().firstValue("Location").orElse("");
+        } while (location.endsWith("/v1") && (System.nanoTime() - edited) / 1_000_000 < STALENESS_BOUND_MILLIS * 5);
+        long tookMillis = (System.nanoTime() - edited) / 1_000_000;
+
+        assertThat(location).isEqualTo("https://example.com/v2");
+        assertThat(tookMillis).isLessThan(STALENESS_BOUND_MILLIS);
+    }
 }

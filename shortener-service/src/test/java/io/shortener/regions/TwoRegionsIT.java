@@ -184,6 +184,29 @@ class TwoRegionsIT {
         }
     }
 
+    /** An edit reaches the other region's caches the way a delete does: through link_changes, within the same bound. */
+    @Test
+    @Order(4)
+    void aLinkEditedInOneRegionRedirectsToItsNewUrlInTheOtherWithinTheBound() {
+        for (int i = 0; i < 2; i++) {
+            Http maker = i % 2 == 0 ? east : west;
+            Http other = i % 2 == 0 ? west : east;
+            String code = create(maker, "https://example.com/before-the-edit/" + i);
+            for (int read = 0; read < 2; read++) {
+                assertThat(other.get("/" + code).headers().firstValue("Location")).as("cached in the other region")
+                        .hasValue("https://example.com/before-the-edit/" + i);
+            }
+
+            HttpResponse<String> edited = maker.patchJson("/api/v1/links/" + code, "{\"url\": \"https://example.com/after-the-edit/" + i + "\"}");
+            assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+
+            String after = "https://example.com/after-the-edit/" + i;
+            Await.until("link " + code + " edited in the other region", Duration.ofSeconds(5),
+                    () -> other.get("/" + code).headers().firstValue("Location").filter(after::equals).isPresent());
+            assertThat(maker.get("/" + code).headers().firstValue("Location")).hasValue(after);
+        }
+    }
+
     /** One analytics job reads both regions' Kafka clusters; the region that answered is a dimension of the stats. */
     @Test
     @Order(5)
