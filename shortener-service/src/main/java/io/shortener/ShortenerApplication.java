@@ -88,6 +88,9 @@ import io.shortener.link.LinkService;
 import io.shortener.link.BulkCreates;
 import io.shortener.limit.BulkAllowance;
 import io.shortener.listing.LinkListing;
+import io.shortener.transfer.LinkExport;
+import io.shortener.transfer.LinkImport;
+import io.shortener.transfer.TransferResource;
 import io.shortener.link.QrResource;
 import io.shortener.web.HomeResource;
 import io.shortener.web.WebPageServlet;
@@ -213,7 +216,8 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         JsonErrorHandler jettyErrors = new JsonErrorHandler(environment.getObjectMapper());
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
         environment.jersey().register(new RequestBodyLimit(config.getLinks().getMaxRequestBytes(),
-                Map.of("api/v1/links" + LinkResource.BULK, (long) config.getLinks().getMaxBulkRequestBytes())));
+                Map.of("api/v1/links" + LinkResource.BULK, (long) config.getLinks().getMaxBulkRequestBytes(),
+                        "api/v1/links" + TransferResource.IMPORT, (long) config.getLinks().getMaxBulkRequestBytes())));
         environment.jersey().register(new NoSniff());
         environment.jersey().register(new ApiExceptionMapper());
         environment.jersey().register(new WebApplicationExceptionMapper());
@@ -225,10 +229,11 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         Buckets sharedBuckets = new RedisBuckets(redis, config.getCache().getRedis().getBreaker().build(), limits.getKeyPrefix());
         Buckets apiBuckets = new FallbackBuckets(sharedBuckets, new LocalBuckets(limits.getLocalEntries(), Ticker.systemTicker()),
                 environment.metrics().meter("limits.api.local-fallbacks"));
-        BulkCreates bulk = new BulkCreates(links, environment.getObjectMapper(),
-                limits.isEnabled() ? BulkAllowance.of(apiBuckets, limits.getBulkLinksPerKey()) : BulkAllowance.UNLIMITED, publicBaseUrl);
-        environment.jersey().register(new LinkResource(links, new LinkListing(session, cassandra.getKeyspace()), bulk, keys, idempotent,
-                publicBaseUrl));
+        BulkAllowance bulkAllowance = limits.isEnabled() ? BulkAllowance.of(apiBuckets, limits.getBulkLinksPerKey()) : BulkAllowance.UNLIMITED;
+        BulkCreates bulk = new BulkCreates(links, environment.getObjectMapper(), bulkAllowance, publicBaseUrl);
+        LinkListing listing = new LinkListing(session, cassandra.getKeyspace());
+        environment.jersey().register(new LinkResource(links, listing, bulk, keys, idempotent, publicBaseUrl));
+        environment.jersey().register(new TransferResource(new LinkExport(listing, publicBaseUrl), new LinkImport(links, bulkAllowance), keys));
         environment.jersey().register(new KeysResource(keys));
         environment.jersey().register(new QrResource(links, publicBaseUrl, clock));
         environment.jersey().register(new HomeResource());

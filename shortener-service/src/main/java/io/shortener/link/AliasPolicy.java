@@ -19,7 +19,7 @@ public final class AliasPolicy {
     private static final Set<String> RESERVED = Set.of(
             "api", "admin", "healthcheck", "health", "metrics", "ping", "tasks", "threads",
             "static", "assets", "public", "favicon.ico", "robots.txt", "sitemap.xml", ".well-known",
-            "docs", "login", "logout", "status", "stats", "links", "ui", "ready", "alive");
+            "docs", "login", "logout", "status", "stats", "links", "ui", "ready", "alive", "bulk", "export", "import", "openapi.json");
 
     /**
      * Whether {@code text} from {@code start} on has the form of a code, generated or chosen: 3 to 64 of

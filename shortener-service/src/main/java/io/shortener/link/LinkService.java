@@ -49,6 +49,24 @@ public final class LinkService {
     }
 
     public Link create(CreateLinkRequest request, Caller caller) {
+        return create(request, caller, null);
+    }
+
+    /**
+     * A create as an import makes it: the link keeps the code it had elsewhere ({@code request.alias()},
+     * required) and, if known, the time it was made there ({@code createdAt}; null for now).
+     */
+    public Link importLink(CreateLinkRequest request, Instant createdAt, Caller caller) {
+        if (request == null || request.alias() == null) {
+            throw ApiException.badRequest("an imported link needs its code");
+        }
+        if (createdAt != null && createdAt.isAfter(clock.instant())) {
+            throw ApiException.badRequest("the created date is in the future");
+        }
+        return create(request, caller, createdAt == null ? null : createdAt.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private Link create(CreateLinkRequest request, Caller caller, Instant createdAtElsewhere) {
         caller.require(Scope.LINKS_WRITE);
         if (request == null) {
             throw ApiException.badRequest("a JSON body with at least a url is required");
@@ -63,7 +81,7 @@ public final class LinkService {
         List<String> tags = LinkLabels.tags(request.tags());
 
         long id = codes.nextId();
-        Instant createdAt = codes.decompose(id).timestamp();
+        Instant createdAt = createdAtElsewhere != null ? createdAtElsewhere : codes.decompose(id).timestamp();
         if (request.alias() == null) {
             Link link = new Link(codes.codeFor(id), id, url, createdAt, expiresAt, redirectType, false, caller.account(), title, tags);
             store.insert(link);
@@ -76,6 +94,11 @@ public final class LinkService {
         }
         created.accept(link.code(), link.url());
         return link;
+    }
+
+    /** A target URL as a create would store it (checked and normalised), or the create's 400. */
+    public String targetOf(String url) {
+        return urls.check(url);
     }
 
     /** The live link with this code, expired or not. */
