@@ -7,36 +7,32 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import io.shortener.link.Link;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The rows that list an account's links ({@code links_by_owner}, {@code links_by_tag}, {@code link_hours}),
- * as statements for the caller to put in the same logged batch as the link's own row: a link is listed
- * exactly when it exists. A link without an owner (an anonymous create) is in no list.
+ * The rows that list an account's links ({@code links_by_owner}: one under the tag '' for every link,
+ * and one per tag of it; {@code link_hours}: the hours that hold them), as statements for the link's store
+ * to write with the link. A link without an owner (an anonymous create) is in no list.
  */
 public final class LinkIndex {
 
+    /** The tag of the rows that list every link of an account. */
     static final String ALL = "";
     private static final long HOUR_MILLIS = 3_600_000L;
     static final String VIEW_COLUMNS = "created_at, id, code, url, expires_at, redirect_type, custom_alias, title, tags";
 
-    private final PreparedStatement byOwner;
-    private final PreparedStatement byTag;
+    private final PreparedStatement row;
     private final PreparedStatement hour;
-    private final PreparedStatement removeByOwner;
-    private final PreparedStatement removeByTag;
+    private final PreparedStatement removeRow;
 
     public LinkIndex(CqlSession session, String keyspace) {
-        this.byOwner = session.prepare(insert(keyspace + ".links_by_owner", "owner, hour, " + VIEW_COLUMNS));
-        this.byTag = session.prepare(insert(keyspace + ".links_by_tag", "owner, tag, hour, " + VIEW_COLUMNS));
+        String columns = "owner, tag, hour, " + VIEW_COLUMNS;
+        String placeholders = String.join(", ", Collections.nCopies(columns.split(",").length, "?"));
+        this.row = session.prepare("INSERT INTO " + keyspace + ".links_by_owner (" + columns + ") VALUES (" + placeholders + ")");
         this.hour = session.prepare("INSERT INTO " + keyspace + ".link_hours (owner, tag, hour) VALUES (?, ?, ?)");
-        this.removeByOwner = session.prepare("DELETE FROM " + keyspace + ".links_by_owner WHERE owner = ? AND hour = ? AND created_at = ? AND id = ?");
-        this.removeByTag = session.prepare("DELETE FROM " + keyspace + ".links_by_tag WHERE owner = ? AND tag = ? AND hour = ? AND created_at = ? AND id = ?");
-    }
-
-    private static String insert(String table, String columns) {
-        String placeholders = String.join(", ", java.util.Collections.nCopies(columns.split(",").length, "?"));
-        return "INSERT INTO " + table + " (" + columns + ") VALUES (" + placeholders + ")";
+        this.removeRow = session.prepare("DELETE FROM " + keyspace + ".links_by_owner WHERE owner = ? AND tag = ? AND hour = ? AND created_at = ? AND id = ?");
     }
 
     /** Hours since the epoch: the partition a link created then is listed in. */
@@ -48,53 +44,32 @@ public final class LinkIndex {
         return Instant.ofEpochMilli(hour * HOUR_MILLIS);
     }
 
-    /** What lists {@code link}: none for a link without an owner. */
+    /** The lists a link is in: all of its account's links, and each of its tags. */
+    private static List<String> listsOf(Link link) {
+        List<String> lists = new ArrayList<>();
+        lists.add(ALL);
+        lists.addAll(link.tags());
+        return lists;
+    }
+
+    /** What lists {@code link}: nothing for a link without an owner. */
     public List<BatchableStatement<?>> add(Link link) {
-        if (link.owner() == null) {
-            return List.of();
-        }
-        int hourOfLink = hourOf(link.createdAt());
-        List<BatchableStatement<?>> statements = new ArrayList<>();
-        statements.add(view(byOwner.boundStatementBuilder().setString("owner", link.owner()), hourOfLink, link).build());
-        statements.add(hour.bind(link.owner(), ALL, hourOfLink).setIdempotent(true));
-        for (String tag : link.tags()) {
-            statements.add(view(byTag.boundStatementBuilder().setString("owner", link.owner()).setString("tag", tag), hourOfLink, link).build());
-            statements.add(hour.bind(link.owner(), tag, hourOfLink).setIdempotent(true));
-        }
-        return statements;
+        return write(link, false);
     }
 
     /**
      * What lists {@code after} instead of {@code before} (the same link, edited). Rows it keeps are
      * overwritten, not removed and added: in one batch a delete and an insert of a row share a timestamp,
-     * and the delete would win.
+     * and the delete would win. What {@code after} no longer has is written as null, so the old value goes.
      */
     public List<BatchableStatement<?>> replace(Link before, Link after) {
-        if (after.owner() == null) {
-            return List.of();
-        }
-        int hourOfLink = hourOf(after.createdAt());
-        List<BatchableStatement<?>> statements = new ArrayList<>();
-        statements.add(edited(byOwner.boundStatementBuilder().setString("owner", after.owner()), hourOfLink, after).build());
-        statements.add(hour.bind(after.owner(), ALL, hourOfLink).setIdempotent(true));
-        for (String tag : after.tags()) {
-            statements.add(edited(byTag.boundStatementBuilder().setString("owner", after.owner()).setString("tag", tag), hourOfLink, after).build());
-            statements.add(hour.bind(after.owner(), tag, hourOfLink).setIdempotent(true));
-        }
+        List<BatchableStatement<?>> statements = new ArrayList<>(write(after, true));
         for (String tag : before.tags()) {
             if (!after.tags().contains(tag)) {
-                statements.add(removeByTag.bind(before.owner(), tag, hourOfLink, before.createdAt(), before.id()).setIdempotent(true));
+                statements.add(remove(before, tag));
             }
         }
         return statements;
-    }
-
-    /** An edited link's row: what it no longer has is written as null, so the old value goes. */
-    private static BoundStatementBuilder edited(BoundStatementBuilder builder, int hourOfLink, Link link) {
-        return view(builder, hourOfLink, link)
-                .setInstant("expires_at", link.expiresAt())
-                .setString("title", link.title())
-                .setSet("tags", java.util.Set.copyOf(link.tags()), String.class);
     }
 
     /** What takes {@code link} out of every list it is in. */
@@ -102,16 +77,28 @@ public final class LinkIndex {
         if (link.owner() == null) {
             return List.of();
         }
+        return listsOf(link).stream().<BatchableStatement<?>>map(tag -> remove(link, tag)).toList();
+    }
+
+    private BatchableStatement<?> remove(Link link, String tag) {
+        return removeRow.bind(link.owner(), tag, hourOf(link.createdAt()), link.createdAt(), link.id()).setIdempotent(true);
+    }
+
+    private List<BatchableStatement<?>> write(Link link, boolean nulls) {
+        if (link.owner() == null) {
+            return List.of();
+        }
         int hourOfLink = hourOf(link.createdAt());
         List<BatchableStatement<?>> statements = new ArrayList<>();
-        statements.add(removeByOwner.bind(link.owner(), hourOfLink, link.createdAt(), link.id()).setIdempotent(true));
-        for (String tag : link.tags()) {
-            statements.add(removeByTag.bind(link.owner(), tag, hourOfLink, link.createdAt(), link.id()).setIdempotent(true));
+        for (String tag : listsOf(link)) {
+            statements.add(view(row.boundStatementBuilder().setString("owner", link.owner()).setString("tag", tag), hourOfLink, link, nulls).build());
+            statements.add(hour.bind(link.owner(), tag, hourOfLink).setIdempotent(true));
         }
         return statements;
     }
 
-    private static BoundStatementBuilder view(BoundStatementBuilder builder, int hourOfLink, Link link) {
+    /** {@code nulls}: write a missing value as null (an edit), rather than leave it unset (a new row: no tombstones). */
+    private static BoundStatementBuilder view(BoundStatementBuilder builder, int hourOfLink, Link link, boolean nulls) {
         builder.setInt("hour", hourOfLink)
                 .setInstant("created_at", link.createdAt())
                 .setLong("id", link.id())
@@ -120,15 +107,14 @@ public final class LinkIndex {
                 .setInt("redirect_type", link.redirectType().status())
                 .setBoolean("custom_alias", link.customAlias())
                 .setIdempotence(true);
-        // Left unset rather than null: a null would write a tombstone into the row.
-        if (link.expiresAt() != null) {
+        if (nulls || link.expiresAt() != null) {
             builder.setInstant("expires_at", link.expiresAt());
         }
-        if (link.title() != null) {
+        if (nulls || link.title() != null) {
             builder.setString("title", link.title());
         }
-        if (!link.tags().isEmpty()) {
-            builder.setSet("tags", java.util.Set.copyOf(link.tags()), String.class);
+        if (nulls || !link.tags().isEmpty()) {
+            builder.setSet("tags", Set.copyOf(link.tags()), String.class);
         }
         return builder;
     }

@@ -28,15 +28,13 @@ public final class LinkListing {
 
     private final CqlSession session;
     private final PreparedStatement hours;
-    private final PreparedStatement byOwner;
-    private final PreparedStatement byTag;
+    private final PreparedStatement rows;
 
     public LinkListing(CqlSession session, String keyspace) {
         this.session = session;
         this.hours = session.prepare("SELECT hour FROM " + keyspace + ".link_hours WHERE owner = ? AND tag = ? AND hour <= ? AND hour >= ?");
-        String slice = " AND (created_at, id) < (?, ?) AND (created_at, id) >= (?, ?) LIMIT ?";
-        this.byOwner = session.prepare("SELECT " + LinkIndex.VIEW_COLUMNS + " FROM " + keyspace + ".links_by_owner WHERE owner = ? AND hour = ?" + slice);
-        this.byTag = session.prepare("SELECT " + LinkIndex.VIEW_COLUMNS + " FROM " + keyspace + ".links_by_tag WHERE owner = ? AND tag = ? AND hour = ?" + slice);
+        this.rows = session.prepare("SELECT " + LinkIndex.VIEW_COLUMNS + " FROM " + keyspace + ".links_by_owner WHERE owner = ? AND tag = ? AND hour = ?"
+                + " AND (created_at, id) < (?, ?) AND (created_at, id) >= (?, ?) LIMIT ?");
     }
 
     /** A page of the caller's own account's links (an admin key's too: its own account). */
@@ -63,7 +61,7 @@ public final class LinkListing {
             int hour = hourRow.getInt(0);
             // Without a search a page needs one row more than it shows; with one, as many as the budget allows.
             int wanted = query.search() == null ? query.limit() + 1 - found.size() : SCAN_BUDGET - read;
-            for (Row row : session.execute(slice(owner, query.tag(), hour, upper, lower, Math.max(wanted, 1)))) {
+            for (Row row : session.execute(slice(owner, tag, hour, upper, lower, Math.max(wanted, 1)))) {
                 read++;
                 Link link = link(owner, row);
                 lastRead = new ListPosition(link.createdAt(), link.id());
@@ -93,10 +91,8 @@ public final class LinkListing {
 
     private com.datastax.oss.driver.api.core.cql.BoundStatement slice(String owner, String tag, int hour, ListPosition upper,
                                                                      ListPosition lower, int limit) {
-        var statement = tag == null
-                ? byOwner.bind(owner, hour, upper.createdAt(), upper.id(), lower.createdAt(), lower.id(), limit)
-                : byTag.bind(owner, tag, hour, upper.createdAt(), upper.id(), lower.createdAt(), lower.id(), limit);
-        return statement.setPageSize(Math.min(limit, 500)).setIdempotent(true);
+        return rows.bind(owner, tag, hour, upper.createdAt(), upper.id(), lower.createdAt(), lower.id(), limit)
+                .setPageSize(Math.min(limit, 500)).setIdempotent(true);
     }
 
     private static Link link(String owner, Row row) {

@@ -198,7 +198,7 @@ class BadInputIT {
 
     /** Links and the rows that list them. */
     private static long storedLinks() {
-        return count("links") + count("links_by_owner") + count("links_by_tag") + count("link_hours");
+        return count("links") + count("links_by_owner") + count("link_hours");
     }
 
     private static long count(String table) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
 class BulkCreateIT {
 
-    private static final String KEYSPACE = "it_bulk";
+    private static final String KEYSPACE = TestApps.SHARED_KEYSPACE;
     /** Buckets of this run's own: the key is every test service's initial key. */
     private static final String RUN = "bulk-it-" + System.nanoTime() + ":";
     private static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener(KEYSPACE,

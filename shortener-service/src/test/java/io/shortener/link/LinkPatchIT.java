@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
 class LinkPatchIT {
 
-    private static final String KEYSPACE = "it_link_patch";
+    private static final String KEYSPACE = TestApps.SHARED_KEYSPACE;
     private static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener(KEYSPACE);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static CqlSession cql;

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
 class LinkListIT {
 
-    private static final String KEYSPACE = "it_link_list";
+    private static final String KEYSPACE = TestApps.SHARED_KEYSPACE;
     private static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener(KEYSPACE);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ApiKeySecrets SECRETS = new ApiKeySecrets(new SecureRandom());

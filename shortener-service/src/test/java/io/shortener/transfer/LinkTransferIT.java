@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
 class LinkTransferIT {
 
-    private static final DropwizardAppExtension<ShortenerConfiguration> SOURCE = TestApps.shortener("it_transfer_source");
+    private static final DropwizardAppExtension<ShortenerConfiguration> SOURCE = TestApps.shortener(TestApps.SHARED_KEYSPACE);
     private static final DropwizardAppExtension<ShortenerConfiguration> TARGET = TestApps.shortener("it_transfer_target");
     private static final ObjectMapper JSON = new ObjectMapper();
 
