@@ -87,6 +87,7 @@ import io.shortener.stats.StatsResource;
 import io.shortener.link.LinkService;
 import io.shortener.link.BulkCreates;
 import io.shortener.limit.BulkAllowance;
+import io.shortener.api.OpenApiResource;
 import io.shortener.listing.LinkListing;
 import io.shortener.transfer.LinkExport;
 import io.shortener.transfer.LinkImport;
@@ -235,6 +236,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         environment.jersey().register(new LinkResource(links, listing, bulk, keys, idempotent, publicBaseUrl));
         environment.jersey().register(new TransferResource(new LinkExport(listing, publicBaseUrl), new LinkImport(links, bulkAllowance), keys));
         environment.jersey().register(new KeysResource(keys));
+        environment.jersey().register(new OpenApiResource());
         environment.jersey().register(new QrResource(links, publicBaseUrl, clock));
         environment.jersey().register(new HomeResource());
         environment.servlets().addServlet("ui", new WebPageServlet()).addMapping(WebPageServlet.PATH + "/*");

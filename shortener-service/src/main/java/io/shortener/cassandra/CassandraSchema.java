@@ -1,6 +1,7 @@
 package io.shortener.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies {@code cassandra/schema.cql} (carried in the jar) with this deployment's keyspace and
@@ -21,6 +24,8 @@ import java.util.stream.Collectors;
 public final class CassandraSchema {
 
     private static final String RESOURCE = "schema.cql";
+    private static final int ATTEMPTS = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(CassandraSchema.class);
 
     private final String keyspace;
     private final Map<String, Integer> replication;
@@ -38,7 +43,7 @@ public final class CassandraSchema {
      */
     public Optional<ReplicationChange> apply(CqlSession session) {
         for (String statement : statements()) {
-            session.execute(SimpleStatement.newInstance(statement).setTimeout(timeout));
+            execute(session, statement);
         }
         Map<String, String> current = session.execute(SimpleStatement.newInstance(
                         "SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?", keyspace).setTimeout(timeout))
@@ -49,6 +54,27 @@ public final class CassandraSchema {
             throw new IllegalStateException("the Cassandra nodes did not agree on the schema of keyspace " + keyspace);
         }
         return change;
+    }
+
+    /**
+     * One schema statement, sent again should its answer not come in time: on a loaded cluster (six nodes on
+     * two shared cores, in the tests) a schema change was seen to take over 30 s to be acknowledged. Every
+     * statement is IF NOT EXISTS, so one that did apply is a no-op the second time.
+     */
+    private void execute(CqlSession session, String statement) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                session.execute(SimpleStatement.newInstance(statement).setTimeout(timeout));
+                return;
+            } catch (DriverTimeoutException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("schema statement not acknowledged within {} (attempt {} of {}); waiting for schema agreement, then sending it again: {}",
+                        timeout, attempt, ATTEMPTS, statement.lines().findFirst().orElse(statement));
+                session.checkSchemaAgreement();
+            }
+        }
     }
 
     List<String> statements() {

@@ -27,12 +27,13 @@ class CassandraSchemaIT {
             assertThat(replication).containsEntry("class", "org.apache.cassandra.locator.NetworkTopologyStrategy")
                     .containsEntry("dc1", "1");
             assertThat(session.execute("SELECT table_name FROM system_schema.tables WHERE keyspace_name = 'it_schema'")
-                    .all()).extracting(row -> row.getString("table_name")).containsExactlyInAnyOrder("links", "link_changes", "machine_leases", "api_keys", "api_key_names", "link_idempotency", "blocklist");
+                    .all()).extracting(row -> row.getString("table_name")).containsExactlyInAnyOrder("links", "link_changes", "machine_leases", "api_keys", "api_key_names", "link_idempotency", "blocklist",
+                            "links_by_owner", "link_hours");
         }
     }
 
     @Test
-    void givesALinksTableMadeBeforeKeysExistedItsOwnerColumn() {
+    void givesALinksTableMadeBeforeKeysExistedItsOwnerTitleTagsAndUpdatedAtColumns() {
         try (CqlSession session = TestApps.cql()) {
             session.execute("CREATE KEYSPACE IF NOT EXISTS it_owner WITH replication = {'class': 'NetworkTopologyStrategy', 'dc1': 1}");
             session.execute("CREATE TABLE IF NOT EXISTS it_owner.links (code text PRIMARY KEY, id bigint, url text, created_at timestamp, "
@@ -41,8 +42,8 @@ class CassandraSchemaIT {
 
             new CassandraSchema("it_owner", Map.of("dc1", 1), Duration.ofSeconds(30)).apply(session);
 
-            assertThat(session.execute("SELECT owner, url FROM it_owner.links WHERE code = 'older'").one().getString("url"))
-                    .isEqualTo("https://example.com/");
+            assertThat(session.execute("SELECT owner, title, tags, updated_at, url FROM it_owner.links WHERE code = 'older'").one()
+                    .getString("url")).isEqualTo("https://example.com/");
         }
     }
 
