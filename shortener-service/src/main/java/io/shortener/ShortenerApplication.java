@@ -259,6 +259,9 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
             environment.getApplicationContext().insertHandler(new ApiRateLimitHandler(new ApiLimits(apiBuckets, limits),
                     keys, clients, limits.exemptClients(), environment.getObjectMapper(), environment.metrics().meter("limits.api.refused")));
         }
+        // One classifier (and its cache of User-Agents) for the clicks and the redirect rules that ask for a device or an OS.
+        UserAgentClassifier agents = new UserAgentClassifier();
+        environment.metrics().register("clicks.user-agents.cached-bytes", (Gauge<Long>) agents::cachedBytes);
         RedirectLimits redirectLimits = new RedirectLimits(sharedBuckets, limits.getRedirects(), limits.exemptClients(),
                 limits.getLocalEntries(), Ticker.systemTicker(), environment.metrics().meter("limits.redirects.refused"),
                 environment.metrics().meter("limits.unknown-codes.refused"));
@@ -267,8 +270,8 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                         // Every redirect records into it: the default reservoir takes a lock per update, this one does not.
                         () -> new Timer(LockFreeExponentiallyDecayingReservoir.builder().build())),
                 environment.metrics().counter(RedirectHandler.ON_SELECTOR_METRIC),
-                clickRecorder(config, codes, environment), config.getClicks().getCountryHeader(), clients, redirectLimits,
-                blocklist));
+                clickRecorder(config, codes, environment, agents), config.getClicks().getCountryHeader(), clients, redirectLimits,
+                blocklist, agents));
         // Inserted last, so outermost: every request of the application port is timed and has its id, whichever handler answers it.
         environment.getApplicationContext().insertHandler(prometheus.requestHandler());
         environment.getApplicationContext().insertHandler(new RequestIds());
@@ -286,14 +289,13 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
     }
 
     /** Every redirect becomes a click event on Kafka; see ClickPipeline. */
-    private static ClickRecorder clickRecorder(ShortenerConfiguration config, ShortCodes codes, Environment environment) {
+    private static ClickRecorder clickRecorder(ShortenerConfiguration config, ShortCodes codes, Environment environment,
+                                               UserAgentClassifier agents) {
         ClickConfiguration clicks = config.getClicks();
         if (!clicks.isEnabled()) {
             return ClickRecorder.NONE;
         }
         int region = config.getIds().getRegion();
-        UserAgentClassifier agents = new UserAgentClassifier();
-        environment.metrics().register("clicks.user-agents.cached-bytes", (Gauge<Long>) agents::cachedBytes);
         ClickPipeline pipeline = new ClickPipeline(
                 clicks.journals(),
                 codes::nextEventId,

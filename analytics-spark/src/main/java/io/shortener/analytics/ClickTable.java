@@ -18,7 +18,7 @@ enum ClickTable {
     VISITORS("link_visitors_minute", "code", "minute", "human", "visitor_id"),
     /** Every click once. */
     RAW("clicks_raw", "event_id", "code", "time", "region", "instance", "referrer", "country", "device", "browser", "os", "bot",
-            "visitor_id");
+            "visitor_id", "rule", "variant");
 
     private final String table;
     private final List<String> columns;
@@ -41,6 +41,7 @@ enum ClickTable {
                 .number(click.instance()).text(click.referrer()).text(click.country()).text(click.device())
                 .text(click.browser()).text(click.os()).number(click.bot() ? 1 : 0)
                 .text(click.visitorId() == null ? "" : click.visitorId())
+                .number(click.rule()).number(click.variant())
                 .endRow();
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Clicks counted per link per minute, in total and per dimension value (referrer, country, device,
- * browser, OS, and the region whose service answered the redirect), as the rows of link_clicks_minute and link_clicks_minute_by. Each partition of a batch
+ * browser, OS, the region whose service answered the redirect, and the redirect rule and target that
+ * served it), as the rows of link_clicks_minute and link_clicks_minute_by. Each partition of a batch
  * tallies its own clicks; the driver merges the partitions' tallies and writes them once, since a batch
  * must write one row per key (a second row with the same key and batch would replace the first).
  * Public only because Spark's encoder of the partitions' results requires it.
@@ -24,7 +25,7 @@ public final class ClickTally implements Serializable {
 
     void add(CountedClick click) {
         combinations.computeIfAbsent(new Combination(click.code(), click.minute(), click.referrer(), click.country(),
-                click.device(), click.browser(), click.os(), click.region()), key -> new Counts()).add(1, click.human() ? 1 : 0);
+                click.device(), click.browser(), click.os(), click.region(), click.target()), key -> new Counts()).add(1, click.human() ? 1 : 0);
     }
 
     /** Adds another tally's counts into this one. */
@@ -72,12 +73,13 @@ public final class ClickTally implements Serializable {
     }
 
     private record Combination(String code, long minute, String referrer, String country, String device, String browser, String os,
-                               int region) implements Serializable {
+                               int region, String target) implements Serializable {
 
         List<Breakdown> breakdowns() {
             return List.of(new Breakdown(code, "referrer", minute, referrer), new Breakdown(code, "country", minute, country),
                     new Breakdown(code, "device", minute, device), new Breakdown(code, "browser", minute, browser),
-                    new Breakdown(code, "os", minute, os), new Breakdown(code, "region", minute, Integer.toString(region)));
+                    new Breakdown(code, "os", minute, os), new Breakdown(code, "region", minute, Integer.toString(region)),
+                    new Breakdown(code, "target", minute, target));
         }
     }
 

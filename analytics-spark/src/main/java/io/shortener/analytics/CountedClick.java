@@ -7,10 +7,11 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A click as the ClickHouse tables hold it: the event's fields with the tables' values for what it
  * lacks (no referrer and no country are {@code ''}, an unknown device {@code other}, an unknown browser
- * or OS {@code Other}). Times are the click's own (when the redirect was answered), in UTC.
+ * or OS {@code Other}; an event of version 1, which has no rule, rule 0 and variant 0). Times are the
+ * click's own (when the redirect was answered), in UTC.
  */
 record CountedClick(long eventId, String code, long timestampMillis, int region, int instance, String referrer, String country,
-                    String device, String browser, String os, boolean bot, String visitorId) {
+                    String device, String browser, String os, boolean bot, String visitorId, int rule, int variant) {
 
     CountedClick {
         referrer = referrer == null ? "" : referrer;
@@ -33,15 +34,21 @@ record CountedClick(long eventId, String code, long timestampMillis, int region,
         return !bot;
     }
 
+    /** The redirect rule and target that served it, as link_clicks_minute_by's 'target' values: '0.0' for the link's own URL. */
+    String target() {
+        return rule + "." + variant;
+    }
+
     /** Where each field is in the job's rows (ClickEventSchema's names), found once per partition rather than per row. */
     record Fields(int eventId, int code, int timestamp, int region, int instance, int referrer, int country, int device,
-                  int browser, int os, int bot, int visitorId) implements Serializable {
+                  int browser, int os, int bot, int visitorId, int rule, int variant) implements Serializable {
 
         static Fields of(StructType schema) {
             return new Fields(schema.fieldIndex("eventId"), schema.fieldIndex("code"), schema.fieldIndex("timestamp"),
                     schema.fieldIndex("region"), schema.fieldIndex("instance"), schema.fieldIndex("referrerHost"),
                     schema.fieldIndex("country"), schema.fieldIndex("deviceClass"), schema.fieldIndex("browser"),
-                    schema.fieldIndex("os"), schema.fieldIndex("bot"), schema.fieldIndex("visitorId"));
+                    schema.fieldIndex("os"), schema.fieldIndex("bot"), schema.fieldIndex("visitorId"), schema.fieldIndex("rule"),
+                    schema.fieldIndex("variant"));
         }
 
         /** A countable row (eventId, code, timestamp and bot present: the job filters out the rest). */
@@ -49,7 +56,8 @@ record CountedClick(long eventId, String code, long timestampMillis, int region,
             return new CountedClick(row.getLong(eventId), row.getString(code), row.getLong(timestamp),
                     row.isNullAt(region) ? 0 : row.getInt(region), row.isNullAt(instance) ? 0 : row.getInt(instance),
                     row.getString(referrer), row.getString(country), row.getString(device), row.getString(browser),
-                    row.getString(os), row.getBoolean(bot), row.getString(visitorId));
+                    row.getString(os), row.getBoolean(bot), row.getString(visitorId), row.isNullAt(rule) ? 0 : row.getInt(rule),
+                    row.isNullAt(variant) ? 0 : row.getInt(variant));
         }
     }
 }

@@ -47,9 +47,9 @@ class ClickEventContractTest {
     void anEventWrittenByTheServiceIsReadByTheJobFieldByField() {
         List<ClickEvent> written = List.of(
                 new ClickEvent(ClickEvent.SCHEMA_VERSION, 119011901354016768L, "launch-2027", 1795600248400L, 2, 31,
-                        "news.example.com", "mobile", "Mobile Safari", "iOS", false, "DE", "f0c9ac01045be47a5f252d76f11156f8"),
+                        "news.example.com", "mobile", "Mobile Safari", "iOS", false, "DE", "f0c9ac01045be47a5f252d76f11156f8", 3, 2),
                 new ClickEvent(ClickEvent.SCHEMA_VERSION, Long.MAX_VALUE, "Zq3_x-9", 0L, 0, 0, null, "bot",
-                        "Googlebot \"2.1\" \\ é", "Other", true, null, "00000000000000000000000000000000"));
+                        "Googlebot \"2.1\" \\ é", "Other", true, null, "00000000000000000000000000000000", 0, 0));
 
         List<Row> read = read(written.stream().map(ClickEventJson::write).toList());
 
@@ -61,24 +61,36 @@ class ClickEventContractTest {
 
     @Test
     void theExampleEventsOfEveryShippedVersionAreStillRead() throws Exception {
-        List<String> examples = examples("/io/shortener/clickevent/examples/click-event-v1.jsonl");
+        for (String version : List.of("v1", "v2")) {
+            List<String> examples = examples("/io/shortener/clickevent/examples/click-event-" + version + ".jsonl");
 
-        List<Row> read = read(examples);
+            List<Row> read = read(examples);
 
-        assertThat(read).hasSameSizeAs(examples).allSatisfy(row -> {
-            assertThat(row.<Long>getAs("eventId")).isPositive();
-            assertThat(row.<String>getAs("code")).isNotBlank();
-            assertThat(row.<String>getAs("visitorId")).hasSize(32);
-        });
-        assertThat(read.get(0).<String>getAs("country")).isEqualTo("DE");
-        assertThat(read.get(1).<String>getAs("referrerHost")).isNull();
+            assertThat(read).as(version).hasSameSizeAs(examples).allSatisfy(row -> {
+                assertThat(row.<Long>getAs("eventId")).isPositive();
+                assertThat(row.<String>getAs("code")).isNotBlank();
+                assertThat(row.<String>getAs("visitorId")).hasSize(32);
+            });
+            assertThat(read.get(0).<String>getAs("country")).isEqualTo("DE");
+            assertThat(read.get(1).<String>getAs("referrerHost")).isNull();
+        }
+    }
+
+    @Test
+    void anEventOfVersionOneIsCountedAsServedByTheLinksOwnUrl() throws Exception {
+        Row v1 = read(examples("/io/shortener/clickevent/examples/click-event-v1.jsonl")).get(0);
+        Row v2 = read(examples(ClickEvent.EXAMPLES)).get(0);
+
+        CountedClick.Fields fields = CountedClick.Fields.of(v1.schema());
+        assertThat(fields.read(v1).target()).isEqualTo("0.0");
+        assertThat(fields.read(v2).target()).isEqualTo("2.1");
     }
 
     @Test
     void whatCannotBeCountedIsSkippedNotFailedOn() {
         List<Row> read = read(List.of("not json", "{\"code\":\"x\"}", "{}",
                 ClickEventJson.write(new ClickEvent(1, 7, "kept", 1, 0, 0, null, "desktop", "Chrome", "Linux", false, null,
-                        "0123456789abcdef0123456789abcdef"))));
+                        "0123456789abcdef0123456789abcdef", 0, 0))));
 
         assertThat(read).extracting(row -> row.<String>getAs("code")).containsExactly("kept");
     }

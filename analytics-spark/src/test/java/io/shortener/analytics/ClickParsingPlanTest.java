@@ -45,7 +45,7 @@ class ClickParsingPlanTest {
     @Test
     void aMicroBatchParsesEachEventOnceAndStillSkipsWhatCannotBeCounted() throws Exception {
         String event = ClickEventJson.write(new ClickEvent(ClickEvent.SCHEMA_VERSION, 42L, "abc", 1_700_000_000_000L, 0, 0,
-                null, "desktop", "Chrome", "Windows", false, null, "f0c9ac01045be47a5f252d76f11156f8"));
+                null, "desktop", "Chrome", "Windows", false, null, "f0c9ac01045be47a5f252d76f11156f8", 0, 0));
         // The rate source's value n becomes event 42 for even n and a record without a code for odd n.
         Dataset<Row> records = spark.readStream().format("rate").option("rowsPerSecond", 50).load()
                 .selectExpr("if(value % 2 = 0, '" + event.replace("'", "\\'") + "', '{\"eventId\": 7}') as value", "timestamp");

@@ -38,9 +38,9 @@ class ClickTallyTest {
     }
 
     @Test
-    void breaksEachClickDownByReferrerCountryDeviceBrowserOsAndRegionWithTheTablesDefaults() {
+    void breaksEachClickDownByReferrerCountryDeviceBrowserOsRegionAndTargetWithTheTablesDefaults() {
         ClickTally tally = new ClickTally();
-        tally.add(new CountedClick(1, "a", MINUTE * 1000, 1, 0, null, null, null, null, null, false, null));
+        tally.add(new CountedClick(1, "a", MINUTE * 1000, 1, 0, null, null, null, null, null, false, null, 0, 0));
 
         assertThat(text(tally.breakdownRows(3)).lines().sorted()).containsExactly(
                 "a\tbrowser\t2025-11-24 16:00:00\tOther\t3\t1\t1",
@@ -48,7 +48,22 @@ class ClickTallyTest {
                 "a\tdevice\t2025-11-24 16:00:00\tother\t3\t1\t1",
                 "a\tos\t2025-11-24 16:00:00\tOther\t3\t1\t1",
                 "a\treferrer\t2025-11-24 16:00:00\t\t3\t1\t1",
-                "a\tregion\t2025-11-24 16:00:00\t1\t3\t1\t1");
+                "a\tregion\t2025-11-24 16:00:00\t1\t3\t1\t1",
+                "a\ttarget\t2025-11-24 16:00:00\t0.0\t3\t1\t1");
+    }
+
+    @Test
+    void countsEachRuleAndVariantOfALinkApart() {
+        ClickTally tally = new ClickTally();
+        tally.add(new CountedClick(1, "a", MINUTE * 1000, 0, 0, null, null, null, null, null, false, null, 2, 1));
+        tally.add(new CountedClick(2, "a", MINUTE * 1000, 0, 0, null, null, null, null, null, true, null, 2, 1));
+        tally.add(new CountedClick(3, "a", MINUTE * 1000, 0, 0, null, null, null, null, null, false, null, 2, 2));
+        tally.add(new CountedClick(4, "a", MINUTE * 1000, 0, 0, null, null, null, null, null, false, null, 0, 0));
+
+        assertThat(text(tally.breakdownRows(3)).lines().filter(row -> row.contains("\ttarget\t")).sorted()).containsExactly(
+                "a\ttarget\t2025-11-24 16:00:00\t0.0\t3\t1\t1",
+                "a\ttarget\t2025-11-24 16:00:00\t2.1\t3\t2\t1",
+                "a\ttarget\t2025-11-24 16:00:00\t2.2\t3\t1\t1");
     }
 
     @Test
@@ -58,7 +73,7 @@ class ClickTallyTest {
 
     private static CountedClick click(String code, long timestampMillis, boolean bot) {
         return new CountedClick(timestampMillis, code, timestampMillis, 0, 0, "news.example", "DE", bot ? "bot" : "desktop",
-                "Chrome", "Linux", bot, "v");
+                "Chrome", "Linux", bot, "v", 0, 0);
     }
 
     private static String text(io.shortener.clickhouse.TabSeparatedRows rows) {

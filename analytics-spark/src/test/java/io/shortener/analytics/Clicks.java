@@ -22,7 +22,7 @@ final class Clicks {
             String visitorId = String.format("%032x", ("visitor" + (i % 5)).hashCode() & 0xffffffffL);
             events.add(ClickEventJson.write(new ClickEvent(ClickEvent.SCHEMA_VERSION, NEXT_ID.incrementAndGet(), code,
                     timestampMillis + i, 0, 0, i % 2 == 0 ? "news.example" : null, bot ? "bot" : "desktop",
-                    bot ? "Googlebot" : "Chrome", "Linux", bot, i % 2 == 0 ? "DE" : null, visitorId)));
+                    bot ? "Googlebot" : "Chrome", "Linux", bot, i % 2 == 0 ? "DE" : null, visitorId, 0, 0)));
         }
         return events;
     }

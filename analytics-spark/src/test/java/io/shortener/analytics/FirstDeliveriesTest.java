@@ -92,7 +92,7 @@ class FirstDeliveriesTest {
         List<Tuple2<String, Timestamp>> records = new ArrayList<>();
         for (long id : ids) {
             records.add(new Tuple2<>(ClickEventJson.write(new ClickEvent(ClickEvent.SCHEMA_VERSION, id, "abc", sent.getTime(), 0, 0,
-                    null, "desktop", "Chrome", "Linux", false, null, "f0c9ac01045be47a5f252d76f11156f8")), sent));
+                    null, "desktop", "Chrome", "Linux", false, null, "f0c9ac01045be47a5f252d76f11156f8", 0, 0)), sent));
         }
         kafka.addData(CollectionConverters.asScala(records).toSeq());
         query.processAllAvailable();

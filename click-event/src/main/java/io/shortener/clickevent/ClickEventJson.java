@@ -26,6 +26,8 @@ public final class ClickEventJson {
         out.append(",\"bot\":").append(event.bot());
         string(out.append(",\"country\":"), event.country());
         string(out.append(",\"visitorId\":"), event.visitorId());
+        out.append(",\"rule\":").append(event.rule())
+                .append(",\"variant\":").append(event.variant());
         return out.append('}').toString();
     }
 

@@ -15,12 +15,12 @@ class ClickEventJsonTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void writesTheExampleOfVersionOneByteForByte() throws Exception {
+    void writesTheExamplesOfThisVersionByteForByte() throws Exception {
         List<String> examples = examples();
-        ClickEvent first = new ClickEvent(1, 119011901354016768L, "launch-2027", 1795600248400L, 0, 0, "news.example.com",
-                "mobile", "Mobile Safari", "iOS", false, "DE", "f0c9ac01045be47a5f252d76f11156f8");
-        ClickEvent second = new ClickEvent(1, 119011901354016769L, "Zq3_x-9", 1795600248401L, 3, 17, null, "bot", "Googlebot",
-                "Other", true, null, "00000000000000000000000000000000");
+        ClickEvent first = new ClickEvent(2, 119011901354016768L, "launch-2027", 1795600248400L, 0, 0, "news.example.com",
+                "mobile", "Mobile Safari", "iOS", false, "DE", "f0c9ac01045be47a5f252d76f11156f8", 2, 1);
+        ClickEvent second = new ClickEvent(2, 119011901354016769L, "Zq3_x-9", 1795600248401L, 3, 17, null, "bot", "Googlebot",
+                "Other", true, null, "00000000000000000000000000000000", 0, 0);
 
         assertThat(ClickEventJson.write(first)).isEqualTo(examples.get(0));
         assertThat(ClickEventJson.write(second)).isEqualTo(examples.get(1));
@@ -29,7 +29,7 @@ class ClickEventJsonTest {
     @Test
     void whatItWritesAJsonLibraryReadsBackToTheSameEventWhateverTheStringsHold() throws Exception {
         String nasty = "quote \" backslash \\ newline \n tab \t bell \u0007 nul \u0000 del \u007f é 中 \uD83D\uDE00 </script>";
-        ClickEvent event = new ClickEvent(1, Long.MAX_VALUE, "c", Long.MIN_VALUE, 31, 31, nasty, nasty, nasty, nasty, true, nasty, nasty);
+        ClickEvent event = new ClickEvent(2, Long.MAX_VALUE, "c", Long.MIN_VALUE, 31, 31, nasty, nasty, nasty, nasty, true, nasty, nasty, 20, 10);
 
         String line = ClickEventJson.write(event);
 
@@ -39,7 +39,7 @@ class ClickEventJsonTest {
 
     static List<String> examples() throws Exception {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                ClickEventJsonTest.class.getResourceAsStream("/io/shortener/clickevent/examples/click-event-v1.jsonl")),
+                ClickEventJsonTest.class.getResourceAsStream(ClickEvent.EXAMPLES)),
                 StandardCharsets.UTF_8))) {
             return reader.lines().filter(line -> !line.isBlank()).toList();
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shortener.link.Link;
 import io.shortener.link.RedirectType;
+import io.shortener.rules.RulesParser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +15,9 @@ public final class LinkCodec {
 
     private static final String ABSENT = "-";
 
-    /** Short field names: millions of these sit in Redis. Title and tags are left out when a link has none. */
+    /** Short field names: millions of these sit in Redis. Title, tags and rules (x) are left out when a link has none. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Stored(String c, long i, String u, long t, Long e, int r, boolean a, String o, String n, List<String> g) {
+    record Stored(String c, long i, String u, long t, Long e, int r, boolean a, String o, String n, List<String> g, String x) {
     }
 
     private final ObjectMapper json;
@@ -33,7 +34,8 @@ public final class LinkCodec {
         try {
             return json.writeValueAsString(new Stored(link.code(), link.id(), link.url(), link.createdAt().toEpochMilli(),
                     link.expiresAt() == null ? null : link.expiresAt().toEpochMilli(), link.redirectType().status(),
-                    link.customAlias(), link.owner(), link.title(), link.tags()));
+                    link.customAlias(), link.owner(), link.title(), link.tags(),
+                    link.rules().isEmpty() ? null : link.rules().definition().toString()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a link always serialises", e);
         }
@@ -51,8 +53,8 @@ public final class LinkCodec {
                 return Optional.empty();
             }
             return Optional.of(new CacheEntry(new Link(stored.c(), stored.i(), stored.u(), Instant.ofEpochMilli(stored.t()),
-                    stored.e() == null ? null : Instant.ofEpochMilli(stored.e()), type.get(), stored.a(), stored.o(), stored.n(), stored.g())));
-        } catch (JsonProcessingException e) {
+                    stored.e() == null ? null : Instant.ofEpochMilli(stored.e()), type.get(), stored.a(), stored.o(), stored.n(), stored.g(), RulesParser.load(stored.x()))));
+        } catch (JsonProcessingException | IllegalStateException e) {
             return Optional.empty();
         }
     }

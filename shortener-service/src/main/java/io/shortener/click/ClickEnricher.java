@@ -25,7 +25,8 @@ public final class ClickEnricher {
         UserAgentClassifier.Classification agent = classifier.classify(click.userAgent(), click.head());
         return new ClickEvent(ClickEvent.SCHEMA_VERSION, eventId, click.code(), click.timestampMillis(),
                 region, instance.getAsInt(), referrerHost(click.referer()), agent.deviceClass(), agent.browser(), agent.os(), agent.bot(),
-                country(click.country()), visitors.of(click.clientAddress(), click.userAgent(), click.timestampMillis()));
+                country(click.country()), visitors.of(click.clientAddress(), click.userAgent(), click.timestampMillis()),
+                click.rule(), click.variant());
     }
 
     /**
@@ -37,7 +38,8 @@ public final class ClickEnricher {
         UserAgentClassifier.Classification agent = UserAgentClassifier.UNKNOWN;
         return new ClickEvent(ClickEvent.SCHEMA_VERSION, eventId, click.code(), click.timestampMillis(),
                 region, instance.getAsInt(), null, agent.deviceClass(), agent.browser(), agent.os(), agent.bot(),
-                country(click.country()), visitors.of(click.clientAddress(), click.userAgent(), click.timestampMillis()));
+                country(click.country()), visitors.of(click.clientAddress(), click.userAgent(), click.timestampMillis()),
+                click.rule(), click.variant());
     }
 
     static String referrerHost(String referer) {
@@ -53,7 +55,7 @@ public final class ClickEnricher {
     }
 
     /** Two letters from the trusted header, upper-cased; anything else (a proxy's "XX", garbage) is unknown. */
-    static String country(String header) {
+    public static String country(String header) {
         if (header == null) {
             return null;
         }

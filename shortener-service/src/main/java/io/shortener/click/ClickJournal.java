@@ -52,6 +52,10 @@ public final class ClickJournal implements AutoCloseable {
 
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final int END_OF_SEGMENT = -1;
+    // The flags byte of a record. Records written before rules existed hold 0 or HEAD, and no rule bytes.
+    private static final byte HEAD = 1;
+    /** A rule's and a variant's number (a byte each) follow the flags. */
+    private static final byte RULED = 2;
     /** Longer User-Agents and Referers are cut (bytes); what the analytics keep of them is far shorter. */
     static final int MAX_FIELD_BYTES = 2048;
 
@@ -106,7 +110,7 @@ public final class ClickJournal implements AutoCloseable {
     public boolean append(long eventId, RawClick click) {
         byte[][] fields = {
                 utf8(click.code()), utf8(click.clientAddress()), utf8(click.userAgent()), utf8(click.referer()), utf8(click.country())};
-        int payload = 8 + 8 + 1;
+        int payload = 8 + 8 + 1 + (click.rule() != 0 ? 2 : 0);
         for (byte[] field : fields) {
             payload += 2 + (field == null ? 0 : field.length);
         }
@@ -127,8 +131,14 @@ public final class ClickJournal implements AutoCloseable {
             int at = writeOffset + 4;
             writeBuffer.putLong(at, eventId);
             writeBuffer.putLong(at + 8, click.timestampMillis());
-            writeBuffer.put(at + 16, (byte) (click.head() ? 1 : 0));
+            boolean ruled = click.rule() != 0;
+            writeBuffer.put(at + 16, (byte) ((click.head() ? HEAD : 0) | (ruled ? RULED : 0)));
             at += 17;
+            if (ruled) {
+                writeBuffer.put(at, (byte) click.rule());
+                writeBuffer.put(at + 1, (byte) click.variant());
+                at += 2;
+            }
             for (byte[] field : fields) {
                 writeBuffer.putShort(at, (short) (field == null ? -1 : field.length));
                 at += 2;
@@ -237,14 +247,22 @@ public final class ClickJournal implements AutoCloseable {
     private Entry decode(MappedByteBuffer buffer, int at, Position next) {
         long eventId = buffer.getLong(at);
         long timestamp = buffer.getLong(at + 8);
-        boolean head = buffer.get(at + 16) == 1;
+        byte flags = buffer.get(at + 16);
+        boolean head = (flags & HEAD) != 0;
         int[] cursor = {at + 17};
+        int rule = 0;
+        int variant = 0;
+        if ((flags & RULED) != 0) {
+            rule = buffer.get(at + 17);
+            variant = buffer.get(at + 18);
+            cursor[0] += 2;
+        }
         String code = string(buffer, cursor);
         String address = string(buffer, cursor);
         String userAgent = string(buffer, cursor);
         String referer = string(buffer, cursor);
         String country = string(buffer, cursor);
-        return new Entry(eventId, new RawClick(code, timestamp, head, address, userAgent, referer, country), next);
+        return new Entry(eventId, new RawClick(code, timestamp, head, address, userAgent, referer, country, rule, variant), next);
     }
 
     private static String string(MappedByteBuffer buffer, int[] cursor) {

@@ -1,5 +1,6 @@
 package io.shortener.link;
 
+import io.shortener.rules.RedirectRules;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -9,10 +10,12 @@ import java.util.Objects;
  * A short link as stored: its code, the Snowflake ID it was created with, where it points and until when,
  * the account that owns it, and what its owner calls it. {@code expiresAt} is null for links that never
  * expire, {@code owner} for links created anonymously (or before links had owners), {@code title} when it
- * has none. {@code tags} are sorted and distinct, empty when it has none.
+ * has none. {@code tags} are sorted and distinct, empty when it has none. {@code rules} may send a visit
+ * elsewhere than {@code url} ({@link RedirectRules#NONE} when it has none).
  */
 public record Link(String code, long id, String url, Instant createdAt, Instant expiresAt,
-                   RedirectType redirectType, boolean customAlias, String owner, String title, List<String> tags) {
+                   RedirectType redirectType, boolean customAlias, String owner, String title, List<String> tags,
+                   RedirectRules rules) {
 
     public Link {
         Objects.requireNonNull(code, "code");
@@ -20,6 +23,13 @@ public record Link(String code, long id, String url, Instant createdAt, Instant 
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(redirectType, "redirectType");
         tags = sortedTags(tags);
+        rules = rules == null ? RedirectRules.NONE : rules;
+    }
+
+    /** A link without redirect rules. */
+    public Link(String code, long id, String url, Instant createdAt, Instant expiresAt,
+                RedirectType redirectType, boolean customAlias, String owner, String title, List<String> tags) {
+        this(code, id, url, createdAt, expiresAt, redirectType, customAlias, owner, title, tags, RedirectRules.NONE);
     }
 
     /** A link without a title or tags. */

@@ -84,7 +84,7 @@ public final class LinkResource {
                              @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Caller caller = keys.authenticate(authorization, apiKey);
         LinkPage page = listing.page(caller, ListQuery.of(tag, q, createdFrom, createdTo, limit, cursor));
-        return new LinkPageView(page.links().stream().map(link -> LinkView.of(link, publicBaseUrl)).toList(), page.nextCursor());
+        return new LinkPageView(page.links().stream().map(link -> LinkView.listed(link, publicBaseUrl)).toList(), page.nextCursor());
     }
 
     /** A page of links as the API shows it: {@code nextCursor} is null after the last page. */

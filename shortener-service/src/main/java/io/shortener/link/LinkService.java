@@ -10,7 +10,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import io.shortener.rules.RedirectRules;
+import io.shortener.rules.RulesParser;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,21 +84,34 @@ public final class LinkService {
         RedirectType redirectType = redirectType(request.redirectType());
         String title = LinkLabels.title(request.title());
         List<String> tags = LinkLabels.tags(request.tags());
+        RedirectRules rules = RulesParser.parse(request.rules(), urls::check);
 
         long id = codes.nextId();
         Instant createdAt = createdAtElsewhere != null ? createdAtElsewhere : codes.decompose(id).timestamp();
         if (request.alias() == null) {
-            Link link = new Link(codes.codeFor(id), id, url, createdAt, expiresAt, redirectType, false, caller.account(), title, tags);
+            Link link = new Link(codes.codeFor(id), id, url, createdAt, expiresAt, redirectType, false, caller.account(), title, tags,
+                    rules);
             store.insert(link);
-            created.accept(link.code(), link.url());
+            check(link, null);
             return link;
         }
-        Link link = new Link(request.alias(), id, url, createdAt, expiresAt, redirectType, true, caller.account(), title, tags);
+        Link link = new Link(request.alias(), id, url, createdAt, expiresAt, redirectType, true, caller.account(), title, tags, rules);
         if (!store.claim(link)) {
             throw new ApiException(409, "alias '" + request.alias() + "' is already taken");
         }
-        created.accept(link.code(), link.url());
+        check(link, null);
         return link;
+    }
+
+    /** Hands the link checks every target of a link that {@code before} (null for a new link) did not have. */
+    private void check(Link link, Link before) {
+        Set<String> known = new HashSet<>();
+        if (before != null) {
+            known.add(before.url());
+            before.rules().urls().forEach(known::add);
+        }
+        Stream.concat(Stream.of(link.url()), link.rules().urls()).distinct().filter(url -> !known.contains(url))
+                .forEach(url -> created.accept(link.code(), url));
     }
 
     /** A target URL as a create would store it (checked and normalised), or the create's 400. */
@@ -126,7 +144,7 @@ public final class LinkService {
 
     /**
      * Applies a JSON merge patch (RFC 7396) to the caller's link: {@code url}, {@code expiresAt},
-     * {@code redirectType}, {@code title} and {@code tags}; a member set to null removes the value (the
+     * {@code redirectType}, {@code title}, {@code tags} and {@code rules} (replaced whole); a member set to null removes the value (the
      * redirect type goes back to the default; a URL cannot be removed). Every member is checked as on
      * create before anything is written; a patch that changes nothing writes nothing.
      */
@@ -137,10 +155,8 @@ public final class LinkService {
         }
         Link current = get(code, caller, Scope.LINKS_WRITE);
         Link after = store.update(code, stored -> patched(stored, patch), clock.instant()).orElseThrow(() -> notFound(code));
-        if (!after.url().equals(current.url())) {
-            // The link checks look at a new target as at a new link's.
-            created.accept(after.code(), after.url());
-        }
+        // The link checks look at a new target as at a new link's.
+        check(after, current);
         return after;
     }
 
@@ -150,6 +166,7 @@ public final class LinkService {
         RedirectType redirectType = before.redirectType();
         String title = before.title();
         List<String> tags = before.tags();
+        RedirectRules rules = before.rules();
         Map<String, String> utm = null;
         for (Map.Entry<String, JsonNode> member : patch.properties()) {
             JsonNode value = member.getValue();
@@ -160,15 +177,16 @@ public final class LinkService {
                 case "title" -> title = LinkLabels.title(text("title", value, true));
                 case "tags" -> tags = LinkLabels.tags(textList("tags", value));
                 case "utm" -> utm = utm(value);
+                case "rules" -> rules = RulesParser.parse(value, urls::check);
                 case "alias", "code" -> throw ApiException.badRequest("a link's code cannot change: create a new link instead");
-                default -> throw ApiException.badRequest("'" + member.getKey() + "' cannot be patched: url, utm, expiresAt, redirectType, title and tags can");
+                default -> throw ApiException.badRequest("'" + member.getKey() + "' cannot be patched: url, utm, expiresAt, redirectType, title, tags and rules can");
             }
         }
         if (utm != null) {
             url = urls.check(UtmParameters.merge(url, utm));
         }
         return new Link(before.code(), before.id(), url, before.createdAt(), expiresAt, redirectType, before.customAlias(),
-                before.owner(), title, tags);
+                before.owner(), title, tags, rules);
     }
 
     /** The {@code utm} member of a patch; null removes every UTM parameter. */

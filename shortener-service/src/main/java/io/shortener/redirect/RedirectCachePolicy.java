@@ -6,7 +6,9 @@ import java.time.Instant;
 
 /**
  * The Cache-Control of a redirect. Always {@code private}: a shared cache (a CDN, a proxy) answering for
- * us would hide clicks and keep serving deleted links. The max-age never outlives the link's expiry.
+ * us would hide clicks and keep serving deleted links. The max-age never outlives the link's expiry. A
+ * link with redirect rules is not kept at all: the next visit may match another rule (a time window
+ * passes, a query parameter differs) and each visit's rule and variant is counted.
  */
 public final class RedirectCachePolicy {
 
@@ -19,6 +21,9 @@ public final class RedirectCachePolicy {
     }
 
     public String cacheControl(Link link, Instant now) {
+        if (!link.rules().isEmpty()) {
+            return "private, no-store";
+        }
         long maxAge = link.redirectType().isPermanent() ? permanentMaxAgeSeconds : temporaryMaxAgeSeconds;
         if (link.expiresAt() != null) {
             maxAge = Math.min(maxAge, Math.max(0, Duration.between(now, link.expiresAt()).toSeconds()));

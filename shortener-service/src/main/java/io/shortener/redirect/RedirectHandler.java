@@ -3,7 +3,9 @@ package io.shortener.redirect;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shortener.click.ClickEnricher;
 import io.shortener.click.ClickRecorder;
+import io.shortener.click.UserAgentClassifier;
 import io.shortener.click.RawClick;
 import io.shortener.client.ClientAddresses;
 import io.shortener.error.JsonAnswers;
@@ -15,6 +17,8 @@ import io.shortener.link.Link;
 import io.shortener.link.LinkService;
 import io.shortener.link.MemoryAnswer;
 import io.shortener.logging.RequestIds;
+import io.shortener.rules.Choice;
+import io.shortener.rules.Visit;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,10 +70,12 @@ public final class RedirectHandler extends Handler.Wrapper {
     private final ClientAddresses clients;
     private final RedirectLimits limits;
     private final Blocklist blocklist;
+    private final UserAgentClassifier agents;
 
+    /** {@code agents}: classifies the User-Agent for a link whose rules ask for a device or an OS. */
     public RedirectHandler(LinkService links, RedirectCachePolicy cachePolicy, Clock clock, ObjectMapper json, Timer timer,
                            Counter answeredOnSelector, ClickRecorder clicks, String countryHeader, ClientAddresses clients,
-                           RedirectLimits limits, Blocklist blocklist) {
+                           RedirectLimits limits, Blocklist blocklist, UserAgentClassifier agents) {
         this.links = links;
         this.cachePolicy = cachePolicy;
         this.clock = clock;
@@ -81,6 +87,7 @@ public final class RedirectHandler extends Handler.Wrapper {
         this.clients = clients;
         this.limits = limits;
         this.blocklist = blocklist;
+        this.agents = agents;
     }
 
     @Override
@@ -193,24 +200,34 @@ public final class RedirectHandler extends Handler.Wrapper {
                 answers.error(response, callback, head, 410, "the link '" + code + "' expired at " + link.expiresAt(), false);
                 return;
             }
-            Optional<String> blocked = blocklist.refusal(code, link.url());
+            HttpFields requestHeaders = request.getHeaders();
+            String address = client != null ? client.getHostAddress() : Request.getRemoteAddr(request);
+            String country = countryHeader == null ? null : requestHeaders.get(countryHeader);
+            String target = link.url();
+            Choice choice = null;
+            if (!link.rules().isEmpty()) {
+                choice = link.rules().choose(new Visit(ClickEnricher.country(country), requestHeaders.get(HttpHeader.USER_AGENT), head,
+                        requestHeaders.get(HttpHeader.ACCEPT_LANGUAGE), request.getHttpURI().getQuery(), now, address, agents), code);
+                if (choice != null) {
+                    target = choice.url();
+                }
+            }
+            Optional<String> blocked = blocklist.refusal(code, target);
             if (blocked.isPresent()) {
                 answers.error(response, callback, head, 451, blocked.get(), false);
                 return;
             }
             response.setStatus(link.redirectType().status());
             HttpFields.Mutable headers = response.getHeaders();
-            headers.put(HttpHeader.LOCATION, link.url());
+            headers.put(HttpHeader.LOCATION, target);
             headers.put(HttpHeader.CACHE_CONTROL, cachePolicy.cacheControl(link, now));
             // Short links are doors, not documents: keep them out of search indexes.
             headers.put(NOINDEX);
             headers.put(NO_BODY);
             // The click is in the journal before the answer leaves: a process killed in between loses neither.
-            HttpFields requestHeaders = request.getHeaders();
-            clicks.record(new RawClick(code, now.toEpochMilli(), head,
-                    client != null ? client.getHostAddress() : Request.getRemoteAddr(request),
-                    requestHeaders.get(HttpHeader.USER_AGENT), requestHeaders.get(HttpHeader.REFERER),
-                    countryHeader == null ? null : requestHeaders.get(countryHeader)));
+            clicks.record(new RawClick(code, now.toEpochMilli(), head, address,
+                    requestHeaders.get(HttpHeader.USER_AGENT), requestHeaders.get(HttpHeader.REFERER), country,
+                    choice == null ? 0 : choice.rule(), choice == null ? 0 : choice.variant()));
             // The last (empty) write, not callback.succeeded() alone: completed on a pool thread after the selector
             // thread's handle() returned, that left Jetty to send the response inside the callback's completion,
             // out of the order its channel state asserts (AssertionError in HttpChannelState, seen under -ea).

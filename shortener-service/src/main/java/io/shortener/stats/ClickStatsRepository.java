@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ public final class ClickStatsRepository implements Managed {
             long humans = series.stream().mapToLong(LinkStats.Point::humanClicks).sum();
             LinkStats.Totals totals = new LinkStats.Totals(clicks, humans, clicks - humans, uniqueVisitors(connection, code, period));
             return new LinkStats(code, period.from(), period.to(), period.interval().label(), totals, series,
-                    top(connection, code, period, topValues));
+                    top(connection, code, period, topValues), targets(connection, code, period));
         }
     }
 
@@ -107,7 +108,7 @@ public final class ClickStatsRepository implements Managed {
     private static LinkStats.Top top(Connection connection, String code, StatsPeriod period, int limit) throws SQLException {
         Map<String, List<LinkStats.Count>> byDimension = new HashMap<>();
         try (PreparedStatement query = prepare(connection, "SELECT dimension, value, sum(clicks) AS all_clicks, sum(human_clicks)"
-                + " FROM link_clicks_minute_by FINAL" + RANGE + " GROUP BY dimension, value"
+                + " FROM link_clicks_minute_by FINAL" + RANGE + " AND dimension != 'target' GROUP BY dimension, value"
                 + " ORDER BY dimension, all_clicks DESC, value LIMIT " + limit + " BY dimension", code, period);
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
@@ -118,6 +119,22 @@ public final class ClickStatsRepository implements Managed {
         return new LinkStats.Top(byDimension.getOrDefault("referrer", List.of()), byDimension.getOrDefault("country", List.of()),
                 byDimension.getOrDefault("device", List.of()), byDimension.getOrDefault("browser", List.of()),
                 byDimension.getOrDefault("os", List.of()), byDimension.getOrDefault("region", List.of()));
+    }
+
+    /** Every rule and variant that served the link in the period (a few at most: no top-N cut), in rule and variant order. */
+    private static List<LinkStats.Target> targets(Connection connection, String code, StatsPeriod period) throws SQLException {
+        List<LinkStats.Target> targets = new ArrayList<>();
+        try (PreparedStatement query = prepare(connection, "SELECT value, sum(clicks), sum(human_clicks) FROM link_clicks_minute_by FINAL"
+                + RANGE + " AND dimension = 'target' GROUP BY value", code, period);
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                String[] ruleAndVariant = rows.getString(1).split("\\.");
+                targets.add(new LinkStats.Target(Integer.parseInt(ruleAndVariant[0]), Integer.parseInt(ruleAndVariant[1]),
+                        rows.getLong(2), rows.getLong(3)));
+            }
+        }
+        targets.sort(Comparator.comparingInt(LinkStats.Target::rule).thenComparingInt(LinkStats.Target::variant));
+        return targets;
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, String code, StatsPeriod period)

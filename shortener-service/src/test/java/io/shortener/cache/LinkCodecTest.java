@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shortener.link.Link;
 import io.shortener.link.RedirectType;
+import io.shortener.rules.RedirectRules;
+import io.shortener.rules.RulesParser;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,12 +24,25 @@ class LinkCodecTest {
     }
 
     @Test
+    void aLinkWithRedirectRulesComesBackWithThemCompiled() throws Exception {
+        RedirectRules rules = RulesParser.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "[{\"when\": {\"country\": [\"DE\"]}, \"url\": \"https://example.de\"}]"), url -> url);
+        Link link = new Link("abc", 7, "https://example.com/x", Instant.parse("2026-12-01T00:00:00Z"), null, RedirectType.FOUND, false,
+                "acct", null, List.of(), rules);
+
+        Link decoded = codec.decode(codec.encode(new CacheEntry(link))).orElseThrow().link();
+
+        assertThat(decoded).isEqualTo(link);
+        assertThat(decoded.rules().size()).isEqualTo(1);
+    }
+
+    @Test
     void aPlainLinkLeavesTitleAndTagsOutOfRedis() {
         Link link = new Link("abc", 7, "https://example.com/x", Instant.parse("2026-12-01T00:00:00Z"), null, RedirectType.FOUND, false, "acct");
 
         String stored = codec.encode(new CacheEntry(link));
 
-        assertThat(stored).doesNotContain("\"n\"").doesNotContain("\"g\"").doesNotContain("\"e\"");
+        assertThat(stored).doesNotContain("\"n\"").doesNotContain("\"g\"").doesNotContain("\"e\"").doesNotContain("\"x\"");
         assertThat(codec.decode(stored)).contains(new CacheEntry(link));
     }
 

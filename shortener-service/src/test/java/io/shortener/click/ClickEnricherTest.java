@@ -15,7 +15,7 @@ class ClickEnricherTest {
                 UserAgentClassifierTest.SAFARI_IPHONE, "https://News.Example.com/story?id=1", "de");
         ClickEvent event = enricher.enrich(101, click);
 
-        assertThat(event.schemaVersion()).isEqualTo(1);
+        assertThat(event.schemaVersion()).isEqualTo(ClickEvent.SCHEMA_VERSION);
         assertThat(event.eventId()).isEqualTo(101);
         assertThat(event.code()).isEqualTo("launch");
         assertThat(event.timestamp()).isEqualTo(1_795_000_000_000L);

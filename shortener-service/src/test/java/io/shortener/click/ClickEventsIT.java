@@ -9,6 +9,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
 import io.shortener.TestApps;
+import io.shortener.clickevent.ClickEvent;
 import io.shortener.devstack.junit.RealCassandra;
 import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
@@ -62,7 +63,7 @@ class ClickEventsIT {
         assertThat(events).hasSize(total);
         assertThat(events.stream().map(e -> e.get("eventId").asLong()).distinct()).hasSize(total);
         assertThat(events).allSatisfy(e -> {
-            assertThat(e.get("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(e.get("schemaVersion").asInt()).isEqualTo(ClickEvent.SCHEMA_VERSION);
             assertThat(e.get("code").asText()).isEqualTo(code);
             assertThat(e.get("region").asInt()).isEqualTo(2);
             assertThat(e.get("instance").asInt()).isEqualTo(5);

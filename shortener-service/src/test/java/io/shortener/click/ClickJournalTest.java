@@ -29,13 +29,15 @@ class ClickJournalTest {
         RawClick full = new RawClick("launch-2027", 1_795_000_000_000L, true, "203.0.113.0", "Mozilla/5.0 (iPhone) é 中 😀",
                 "https://news.example.com/a?b=c", "DE");
         RawClick sparse = new RawClick("x", 1L, false, null, null, null, null);
+        RawClick ruled = new RawClick("r", 2L, false, "203.0.113.0", "agent", null, null, 20, 10);
 
         assertThat(journal.append(7, full)).isTrue();
         assertThat(journal.append(8, sparse)).isTrue();
+        assertThat(journal.append(6, ruled)).isTrue();
 
         List<ClickJournal.Entry> read = journal.read(10);
-        assertThat(read).extracting(ClickJournal.Entry::eventId).containsExactly(7L, 8L);
-        assertThat(read).extracting(ClickJournal.Entry::click).containsExactly(full, sparse);
+        assertThat(read).extracting(ClickJournal.Entry::eventId).containsExactly(7L, 8L, 6L);
+        assertThat(read).extracting(ClickJournal.Entry::click).containsExactly(full, sparse, ruled);
         assertThat(journal.read(10)).as("nothing more yet").isEmpty();
         journal.append(9, sparse);
         assertThat(journal.read(10)).extracting(ClickJournal.Entry::eventId).containsExactly(9L);
