@@ -83,6 +83,9 @@ import io.shortener.safety.SafetyConfiguration;
 import io.shortener.safety.TargetHosts;
 import io.shortener.stats.ClickHouseHealthCheck;
 import io.shortener.stats.ClickStatsRepository;
+import io.shortener.visits.RedisVisitCounters;
+import io.shortener.visits.VisitLimits;
+import io.shortener.visits.VisitReconciler;
 import io.shortener.stats.StatsResource;
 import io.shortener.link.LinkService;
 import io.shortener.link.BulkCreates;
@@ -248,6 +251,11 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                         .maxThreads(config.getStats().getThreads()).workQueue(new ArrayBlockingQueue<>(config.getStats().getQueue())).build(),
                 clock));
         environment.healthChecks().register("clickhouse", new ClickHouseHealthCheck(clickStats));
+        VisitLimits visitLimits = new VisitLimits(new RedisVisitCounters(redis, config.getCache().getRedis().getBreaker().build(),
+                config.getLinks().getVisitCounterPrefix()), environment.metrics().meter("visits.counted-without-redis"));
+        environment.lifecycle().manage(new VisitReconciler(visitLimits, clickStats::humanClicks,
+                environment.lifecycle().scheduledExecutorService("visit-reconciler-%d").threads(1).build(),
+                config.getLinks().getVisitReconcileInterval().toJavaDuration()));
         environment.getApplicationContext().insertHandler(new CreateLinkHandler(links, keys, idempotent,
                 config.getLinks().getMaxRequestBytes(), environment.getObjectMapper(),
                 // The same timer as Jersey's @Timed on LinkResource.create: one figure for creates, whichever door.
@@ -271,7 +279,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                         () -> new Timer(LockFreeExponentiallyDecayingReservoir.builder().build())),
                 environment.metrics().counter(RedirectHandler.ON_SELECTOR_METRIC),
                 clickRecorder(config, codes, environment, agents), config.getClicks().getCountryHeader(), clients, redirectLimits,
-                blocklist, agents));
+                blocklist, agents, visitLimits));
         // Inserted last, so outermost: every request of the application port is timed and has its id, whichever handler answers it.
         environment.getApplicationContext().insertHandler(prometheus.requestHandler());
         environment.getApplicationContext().insertHandler(new RequestIds());

@@ -34,7 +34,7 @@ public final class LoadTest {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: loadtest http|cassandra-inserts|bench|capacity|cache-sim --option value …  (see README, Load tests)");
+            System.err.println("usage: loadtest http|cassandra-inserts|bench|bench-rules|capacity|cache-sim --option value …  (see README, Load tests)");
             System.exit(2);
         }
         Options options = new Options(args, 1);
@@ -42,6 +42,7 @@ public final class LoadTest {
             case "http" -> http(options);
             case "cassandra-inserts" -> CassandraBaseline.of(options).run();
             case "bench" -> new Benchmark(options).run();
+            case "bench-rules" -> new RulesBenchmark(options).run();
             case "capacity" -> new CapacityBench(options).run();
             case "cache-sim" -> CacheSimulation.of(options).run();
             default -> {

@@ -39,12 +39,12 @@ interface Scenario {
         return new Request(bytes, false);
     }
 
-    /** Every request for one code: the best case for every cache. */
     /** The Host header for a target: host:port. */
     static String hostOf(URI target) {
         return target.getHost() + ":" + target.getPort();
     }
 
+    /** Every request for one code: the best case for every cache. */
     static Scenario hot(String host, String code) {
         Request request = get(host, "/" + code);
         return new Scenario() {
@@ -125,6 +125,31 @@ interface Scenario {
             @Override
             public String name() {
                 return "alias";
+            }
+        };
+    }
+
+    /**
+     * One code, followed by 64 visitors (browsers of one kind, each of its own version) that accept English:
+     * what a redirect rule looks at (the User-Agent's classification, Accept-Language, the query, a split
+     * by visitor) is there to look at, for a ruled link and a plain one alike.
+     */
+    static Scenario visitors(String host, String code) {
+        Request[] requests = new Request[64];
+        for (int i = 0; i < requests.length; i++) {
+            requests[i] = new Request(("GET /" + code + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: Mozilla/5.0 (Windows NT 10.0; Win64; x64)"
+                    + " AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0." + i + " Safari/537.36\r\n"
+                    + "Accept-Language: en-US,en;q=0.9\r\n\r\n").getBytes(StandardCharsets.US_ASCII), true);
+        }
+        return new Scenario() {
+            @Override
+            public Request next(SplittableRandom random) {
+                return requests[random.nextInt(requests.length)];
+            }
+
+            @Override
+            public String name() {
+                return "visitors";
             }
         };
     }

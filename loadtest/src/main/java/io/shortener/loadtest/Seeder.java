@@ -27,6 +27,11 @@ final class Seeder {
     }
 
     List<String> seed(int links, String runId) throws InterruptedException {
+        return seed(links, i -> "{\"url\": \"https://example.com/seed/" + runId + "/" + i + "\"}");
+    }
+
+    /** {@code links} links, the body of the i-th given by {@code body}. */
+    List<String> seed(int links, java.util.function.IntFunction<String> body) throws InterruptedException {
         List<String> codes = Collections.synchronizedList(new ArrayList<>());
         Semaphore inFlight = new Semaphore(32);
         List<CompletableFuture<Void>> pending = new ArrayList<>();
@@ -35,8 +40,7 @@ final class Seeder {
             HttpRequest request = HttpRequest.newBuilder(target.resolve("/api/v1/links"))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + apiKey)
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"url\": \"https://example.com/seed/" + runId + "/" + i + "\"}"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body.apply(i)))
                     .build();
             pending.add(sendWithRetries(request, 3)
                     .thenAccept(response -> {

@@ -89,8 +89,7 @@ public final class ClickPipeline implements ClickRecorder, Managed {
     @Override
     public void record(RawClick click) {
         // The journal never holds the full address: only its anonymised form is needed, and it is on disk.
-        RawClick anonymised = new RawClick(click.code(), click.timestampMillis(), click.head(),
-                VisitorIds.anonymise(click.clientAddress()), click.userAgent(), click.referer(), click.country());
+        RawClick anonymised = click.withClientAddress(VisitorIds.anonymise(click.clientAddress()));
         // A thread keeps to one journal: its clicks stay in order, and threads seldom meet at a lock.
         ClickJournal journal = stripes.get((int) (Thread.currentThread().getId() % stripes.size())).journal;
         if (!journal.append(eventIds.getAsLong(), anonymised)) {

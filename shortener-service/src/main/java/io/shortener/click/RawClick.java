@@ -15,4 +15,9 @@ public record RawClick(String code, long timestampMillis, boolean head, String c
                     String country) {
         this(code, timestampMillis, head, clientAddress, userAgent, referer, country, 0, 0);
     }
+
+    /** The same click from another address (its anonymised form). */
+    public RawClick withClientAddress(String address) {
+        return new RawClick(code, timestampMillis, head, address, userAgent, referer, country, rule, variant);
+    }
 }

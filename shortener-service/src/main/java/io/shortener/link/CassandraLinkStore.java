@@ -44,7 +44,7 @@ public final class CassandraLinkStore implements LinkStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(CassandraLinkStore.class);
 
-    private static final String COLUMNS = "code, id, url, created_at, expires_at, redirect_type, custom_alias, owner, title, tags, rules";
+    private static final String COLUMNS = "code, id, url, created_at, expires_at, redirect_type, custom_alias, owner, title, tags, rules, max_visits";
 
     private final CqlSession session;
     private final PreparedStatement insert;
@@ -68,7 +68,7 @@ public final class CassandraLinkStore implements LinkStore {
         this.changes = new LinkChanges(session, keyspace);
         this.index = new LinkIndex(session, keyspace);
         String table = keyspace + ".links";
-        String values = " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String values = " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.insert = session.prepare("INSERT INTO " + table + values);
         // Alias claims race each other: a lightweight transaction lets exactly one of them win.
         this.claim = session.prepare("INSERT INTO " + table + values + " IF NOT EXISTS");
@@ -76,7 +76,7 @@ public final class CassandraLinkStore implements LinkStore {
         this.selectId = session.prepare("SELECT id FROM " + table + " WHERE code = ?");
         // Not conditional: a delete must work while another region is away, which a transaction at SERIAL would not.
         this.markDeleted = session.prepare("UPDATE " + table + " SET deleted_at = ?, url = null WHERE code = ?");
-        this.editRow = session.prepare("UPDATE " + table + " SET url = ?, expires_at = ?, redirect_type = ?, title = ?, tags = ?, rules = ?, updated_at = ? WHERE code = ?");
+        this.editRow = session.prepare("UPDATE " + table + " SET url = ?, expires_at = ?, redirect_type = ?, title = ?, tags = ?, rules = ?, max_visits = ?, updated_at = ? WHERE code = ?");
         this.selectUpdatedAt = session.prepare("SELECT updated_at FROM " + table + " WHERE code = ?");
     }
 
@@ -185,7 +185,8 @@ public final class CassandraLinkStore implements LinkStore {
                 row.getString("owner"),
                 row.getString("title"),
                 List.copyOf(row.getSet("tags", String.class)),
-                RulesParser.load(row.getString("rules"))));
+                RulesParser.load(row.getString("rules")),
+                row.isNull("max_visits") ? null : row.getLong("max_visits")));
     }
 
     /**
@@ -236,13 +237,13 @@ public final class CassandraLinkStore implements LinkStore {
         Link before = stored.get();
         Link edited = edit.apply(before);
         Link after = new Link(before.code(), before.id(), edited.url(), before.createdAt(), edited.expiresAt(), edited.redirectType(),
-                before.customAlias(), before.owner(), edited.title(), edited.tags(), edited.rules());
+                before.customAlias(), before.owner(), edited.title(), edited.tags(), edited.rules(), edited.maxVisits());
         if (after.equals(before)) {
             return Optional.of(before);
         }
         BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED)
                 .addStatement(editRow.bind(after.url(), after.expiresAt(), after.redirectType().status(), after.title(),
-                        Set.copyOf(after.tags()), stored(after.rules()), at, after.code()))
+                        Set.copyOf(after.tags()), stored(after.rules()), after.maxVisits(), at, after.code()))
                 .addStatements(index.replace(before, after));
         if (!otherRegions.isEmpty()) {
             batch.addStatement(changes.insert(new LinkChange(after.code(), at, LinkChange.Kind.UPDATED)));
@@ -280,6 +281,9 @@ public final class CassandraLinkStore implements LinkStore {
         }
         if (!link.rules().isEmpty()) {
             builder.setString("rules", stored(link.rules()));
+        }
+        if (link.maxVisits() != null) {
+            builder.setLong("max_visits", link.maxVisits());
         }
         return builder.build();
     }

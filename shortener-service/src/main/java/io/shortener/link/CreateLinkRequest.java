@@ -9,16 +9,16 @@ import java.util.Map;
  * ("expiresAt must be in the future") rather than as a parse failure.
  */
 public record CreateLinkRequest(String url, String alias, String expiresAt, Integer redirectType, String title, List<String> tags,
-                                Map<String, String> utm, JsonNode rules) {
+                                Map<String, String> utm, JsonNode rules, JsonNode maxVisits) {
 
     /** A request with only the fields every create had before titles, tags and UTM parameters. */
     public CreateLinkRequest(String url, String alias, String expiresAt, Integer redirectType) {
-        this(url, alias, expiresAt, redirectType, null, null, null, null);
+        this(url, alias, expiresAt, redirectType, null, null, null, null, null);
     }
 
     /** A request without redirect rules. */
     public CreateLinkRequest(String url, String alias, String expiresAt, Integer redirectType, String title, List<String> tags,
                              Map<String, String> utm) {
-        this(url, alias, expiresAt, redirectType, title, tags, utm, null);
+        this(url, alias, expiresAt, redirectType, title, tags, utm, null, null);
     }
 }

@@ -11,11 +11,12 @@ import java.util.Objects;
  * the account that owns it, and what its owner calls it. {@code expiresAt} is null for links that never
  * expire, {@code owner} for links created anonymously (or before links had owners), {@code title} when it
  * has none. {@code tags} are sorted and distinct, empty when it has none. {@code rules} may send a visit
- * elsewhere than {@code url} ({@link RedirectRules#NONE} when it has none).
+ * elsewhere than {@code url} ({@link RedirectRules#NONE} when it has none). {@code maxVisits}: the human
+ * visits after which it answers 410; null without a limit.
  */
 public record Link(String code, long id, String url, Instant createdAt, Instant expiresAt,
                    RedirectType redirectType, boolean customAlias, String owner, String title, List<String> tags,
-                   RedirectRules rules) {
+                   RedirectRules rules, Long maxVisits) {
 
     public Link {
         Objects.requireNonNull(code, "code");
@@ -29,7 +30,7 @@ public record Link(String code, long id, String url, Instant createdAt, Instant 
     /** A link without redirect rules. */
     public Link(String code, long id, String url, Instant createdAt, Instant expiresAt,
                 RedirectType redirectType, boolean customAlias, String owner, String title, List<String> tags) {
-        this(code, id, url, createdAt, expiresAt, redirectType, customAlias, owner, title, tags, RedirectRules.NONE);
+        this(code, id, url, createdAt, expiresAt, redirectType, customAlias, owner, title, tags, RedirectRules.NONE, null);
     }
 
     /** A link without a title or tags. */

@@ -28,6 +28,9 @@ import java.util.function.BiConsumer;
  */
 public final class LinkService {
 
+    /** The largest maxVisits: a billion (a link meant to stop after more visits than that is meant never to stop). */
+    public static final long MAX_VISITS = 1_000_000_000L;
+
     private final LinkStore store;
     private final ShortCodes codes;
     private final TargetUrlPolicy urls;
@@ -85,17 +88,19 @@ public final class LinkService {
         String title = LinkLabels.title(request.title());
         List<String> tags = LinkLabels.tags(request.tags());
         RedirectRules rules = RulesParser.parse(request.rules(), urls::check);
+        Long maxVisits = maxVisits(request.maxVisits());
 
         long id = codes.nextId();
         Instant createdAt = createdAtElsewhere != null ? createdAtElsewhere : codes.decompose(id).timestamp();
         if (request.alias() == null) {
             Link link = new Link(codes.codeFor(id), id, url, createdAt, expiresAt, redirectType, false, caller.account(), title, tags,
-                    rules);
+                    rules, maxVisits);
             store.insert(link);
             check(link, null);
             return link;
         }
-        Link link = new Link(request.alias(), id, url, createdAt, expiresAt, redirectType, true, caller.account(), title, tags, rules);
+        Link link = new Link(request.alias(), id, url, createdAt, expiresAt, redirectType, true, caller.account(), title, tags, rules,
+                maxVisits);
         if (!store.claim(link)) {
             throw new ApiException(409, "alias '" + request.alias() + "' is already taken");
         }
@@ -167,6 +172,7 @@ public final class LinkService {
         String title = before.title();
         List<String> tags = before.tags();
         RedirectRules rules = before.rules();
+        Long maxVisits = before.maxVisits();
         Map<String, String> utm = null;
         for (Map.Entry<String, JsonNode> member : patch.properties()) {
             JsonNode value = member.getValue();
@@ -178,15 +184,16 @@ public final class LinkService {
                 case "tags" -> tags = LinkLabels.tags(textList("tags", value));
                 case "utm" -> utm = utm(value);
                 case "rules" -> rules = RulesParser.parse(value, urls::check);
+                case "maxVisits" -> maxVisits = maxVisits(value);
                 case "alias", "code" -> throw ApiException.badRequest("a link's code cannot change: create a new link instead");
-                default -> throw ApiException.badRequest("'" + member.getKey() + "' cannot be patched: url, utm, expiresAt, redirectType, title, tags and rules can");
+                default -> throw ApiException.badRequest("'" + member.getKey() + "' cannot be patched: url, utm, expiresAt, redirectType, title, tags, rules and maxVisits can");
             }
         }
         if (utm != null) {
             url = urls.check(UtmParameters.merge(url, utm));
         }
         return new Link(before.code(), before.id(), url, before.createdAt(), expiresAt, redirectType, before.customAlias(),
-                before.owner(), title, tags, rules);
+                before.owner(), title, tags, rules, maxVisits);
     }
 
     /** The {@code utm} member of a patch; null removes every UTM parameter. */
@@ -268,6 +275,17 @@ public final class LinkService {
             throw ApiException.badRequest("expiresAt must be in the future");
         }
         return parsed;
+    }
+
+    /** The most human visits a link may have: a whole number from 1 to {@value #MAX_VISITS}; null (or JSON null) for no limit. */
+    private static Long maxVisits(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 1 || value.longValue() > MAX_VISITS) {
+            throw ApiException.badRequest("maxVisits must be a whole number from 1 to " + MAX_VISITS + ", or null for no limit");
+        }
+        return value.longValue();
     }
 
     private RedirectType redirectType(Integer status) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /** The {@code links} section. */
@@ -70,6 +71,27 @@ public class LinksConfiguration {
     @JsonProperty
     public void setMaxRequestBytes(int maxRequestBytes) {
         this.maxRequestBytes = maxRequestBytes;
+    }
+
+    /** The Redis keys of the links' visit counters (maxVisits) start with this. */
+    @JsonProperty
+    @NotEmpty
+    private String visitCounterPrefix = "visits:";
+
+    /**
+     * How often the visit counters of the links visited lately are raised to the exact human clicks the
+     * analytics counted (another region's visits, and those counted without Redis).
+     */
+    @JsonProperty
+    @NotNull
+    private io.dropwizard.util.Duration visitReconcileInterval = io.dropwizard.util.Duration.seconds(10);
+
+    public String getVisitCounterPrefix() {
+        return visitCounterPrefix;
+    }
+
+    public io.dropwizard.util.Duration getVisitReconcileInterval() {
+        return visitReconcileInterval;
     }
 
     public RedirectType defaultRedirect() {

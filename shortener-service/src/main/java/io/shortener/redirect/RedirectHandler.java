@@ -19,6 +19,7 @@ import io.shortener.link.MemoryAnswer;
 import io.shortener.logging.RequestIds;
 import io.shortener.rules.Choice;
 import io.shortener.rules.Visit;
+import io.shortener.visits.VisitLimits;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,11 +72,15 @@ public final class RedirectHandler extends Handler.Wrapper {
     private final RedirectLimits limits;
     private final Blocklist blocklist;
     private final UserAgentClassifier agents;
+    private final VisitLimits visits;
 
-    /** {@code agents}: classifies the User-Agent for a link whose rules ask for a device or an OS. */
+    /**
+     * {@code agents}: classifies the User-Agent for a link whose rules ask for a device or an OS, or that counts
+     * its (human) visits; {@code visits}: counts them.
+     */
     public RedirectHandler(LinkService links, RedirectCachePolicy cachePolicy, Clock clock, ObjectMapper json, Timer timer,
                            Counter answeredOnSelector, ClickRecorder clicks, String countryHeader, ClientAddresses clients,
-                           RedirectLimits limits, Blocklist blocklist, UserAgentClassifier agents) {
+                           RedirectLimits limits, Blocklist blocklist, UserAgentClassifier agents, VisitLimits visits) {
         this.links = links;
         this.cachePolicy = cachePolicy;
         this.clock = clock;
@@ -88,6 +93,7 @@ public final class RedirectHandler extends Handler.Wrapper {
         this.limits = limits;
         this.blocklist = blocklist;
         this.agents = agents;
+        this.visits = visits;
     }
 
     @Override
@@ -108,7 +114,8 @@ public final class RedirectHandler extends Handler.Wrapper {
             }
             admitted = verdict == RedirectLimits.Verdict.ADMIT;
             MemoryAnswer known = admitted ? links.findInMemory(code) : MemoryAnswer.UNKNOWN;
-            if (known.known()) {
+            // A link with a maximum of visits asks Redis for each: not on the selector thread.
+            if (known.known() && known.link().map(link -> link.maxVisits() == null).orElse(true)) {
                 answeredOnSelector.inc();
                 answer(request, response, callback, code, client, known::link);
                 return true;
@@ -215,6 +222,11 @@ public final class RedirectHandler extends Handler.Wrapper {
             Optional<String> blocked = blocklist.refusal(code, target);
             if (blocked.isPresent()) {
                 answers.error(response, callback, head, 451, blocked.get(), false);
+                return;
+            }
+            if (link.maxVisits() != null && !visits.admit(code, link.maxVisits(),
+                    !agents.classify(requestHeaders.get(HttpHeader.USER_AGENT), head).bot())) {
+                answers.error(response, callback, head, 410, "the link '" + code + "' has had its " + link.maxVisits() + " visits", false);
                 return;
             }
             response.setStatus(link.redirectType().status());

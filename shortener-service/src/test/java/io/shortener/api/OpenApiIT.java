@@ -19,6 +19,9 @@ import io.shortener.devstack.junit.RealClickHouse;
 import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
 import io.shortener.error.ErrorBody;
+import io.shortener.link.CreateLinkRequest;
+import io.shortener.link.LinkView;
+import io.shortener.stats.LinkStats;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
@@ -166,6 +169,18 @@ class OpenApiIT {
             spec.path("parameters").forEach(parameter -> documented.add(parameter.get("in").asText() + ":"
                     + parameter.get("name").asText().toLowerCase(Locale.ROOT)));
             assertThat(documented).as(operation).isEqualTo(served.get(operation));
+        });
+    }
+
+    @Test
+    void theDocumentedBodiesHaveExactlyTheFieldsOfTheRecordsTheServiceReadsAndWrites() {
+        Map<String, Class<? extends Record>> bodies = Map.of("Link", LinkView.class, "LinkStats", LinkStats.class,
+                "CreateLink", CreateLinkRequest.class);
+        bodies.forEach((schema, record) -> {
+            List<String> fields = new ArrayList<>();
+            document.at("/components/schemas/" + schema + "/properties").fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).as(schema).containsExactlyInAnyOrderElementsOf(
+                    Arrays.stream(record.getRecordComponents()).map(c -> c.getName()).toList());
         });
     }
 

@@ -28,7 +28,7 @@ class LinkCodecTest {
         RedirectRules rules = RulesParser.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 "[{\"when\": {\"country\": [\"DE\"]}, \"url\": \"https://example.de\"}]"), url -> url);
         Link link = new Link("abc", 7, "https://example.com/x", Instant.parse("2026-12-01T00:00:00Z"), null, RedirectType.FOUND, false,
-                "acct", null, List.of(), rules);
+                "acct", null, List.of(), rules, 250L);
 
         Link decoded = codec.decode(codec.encode(new CacheEntry(link))).orElseThrow().link();
 

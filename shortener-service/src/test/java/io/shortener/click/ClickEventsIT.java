@@ -86,6 +86,32 @@ class ClickEventsIT {
     }
 
     @Test
+    void eachEventSaysWhichRedirectRuleAndWhichVariantServedIt() throws Exception {
+        KafkaTopicReader kafka = new KafkaTopicReader(RealKafka.SETTINGS.bootstrapServers());
+        kafka.createTopic(TOPIC, 3);
+        Http http = new Http(APP.getLocalPort());
+        String code = json.readTree(http.postJson("/api/v1/links", "{\"url\": \"https://example.com/plain\", \"rules\": ["
+                + "{\"when\": {\"country\": [\"DE\"]}, \"url\": \"https://example.de/\"},"
+                + "{\"when\": {\"query\": {\"ab\": \"1\"}}, \"split\": [{\"url\": \"https://example.com/a\", \"weight\": 1},"
+                + " {\"url\": \"https://example.com/b\", \"weight\": 1}]}]}").body()).get("code").asText();
+        Map<String, String> expected = Map.of("https://example.com/plain", "0.0", "https://example.de/", "1.0",
+                "https://example.com/a", "2.1", "https://example.com/b", "2.2");
+        Map<String, Long> served = new java.util.HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            String path = "/" + code + (i % 2 == 0 ? "?ab=1" : "");
+            String location = http.get(path, "User-Agent", "Mozilla/5.0 (visitor " + i + ")", "CF-IPCountry", i % 5 == 0 ? "DE" : "US")
+                    .headers().firstValue("Location").orElseThrow();
+            served.merge(expected.get(location), 1L, Long::sum);
+        }
+
+        List<JsonNode> events = kafka.readAll(TOPIC, code, 40, Duration.ofSeconds(60));
+
+        assertThat(served.keySet()).as("every target served").containsExactlyInAnyOrder("0.0", "1.0", "2.1", "2.2");
+        assertThat(events.stream().collect(Collectors.groupingBy(e -> e.get("rule").asInt() + "." + e.get("variant").asInt(),
+                Collectors.counting()))).isEqualTo(served);
+    }
+
+    @Test
     void notFoundAndExpiredAnswersAreNoClicks() throws Exception {
         KafkaTopicReader kafka = new KafkaTopicReader(RealKafka.SETTINGS.bootstrapServers());
         kafka.createTopic(TOPIC, 3);

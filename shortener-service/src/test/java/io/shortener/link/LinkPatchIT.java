@@ -182,6 +182,10 @@ class LinkPatchIT {
                 Arguments.of("utm not an object", "{\"utm\": \"source=x\"}"),
                 Arguments.of("an unknown utm field", "{\"utm\": {\"id\": \"1\"}}"),
                 Arguments.of("a number for a utm field", "{\"utm\": {\"source\": 1}}"),
+                Arguments.of("rules not an array", "{\"rules\": {\"url\": \"https://example.de\"}}"),
+                Arguments.of("a rule to a private address", "{\"rules\": [{\"url\": \"http://10.0.0.1/\"}]}"),
+                Arguments.of("a rule with url and split", "{\"rules\": [{\"url\": \"https://example.de\", \"split\": []}]}"),
+                Arguments.of("a language that is no tag", "{\"rules\": [{\"when\": {\"language\": [\"de_DE\"]}, \"url\": \"https://example.de\"}]}"),
                 Arguments.of("an unknown member", "{\"colour\": \"red\"}"),
                 Arguments.of("a good member and a bad one", "{\"title\": \"fine\", \"tags\": [7]}"));
     }

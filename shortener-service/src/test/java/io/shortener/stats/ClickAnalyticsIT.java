@@ -20,11 +20,14 @@ import io.shortener.devstack.junit.RealCassandra;
 import io.shortener.devstack.junit.RealClickHouse;
 import io.shortener.devstack.junit.RealRedisCluster;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +58,9 @@ class ClickAnalyticsIT {
             "clicks.bootstrapServers", KAFKA.bootstrapServers(),
             "clicks.countryHeader", "CF-IPCountry");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Germany to one site; everyone else split evenly between two pages. */
+    private static final String SPLIT_UNLESS_GERMANY = "[{\"when\": {\"country\": [\"DE\"]}, \"url\": \"https://example.de/\"},"
+            + " {\"split\": [{\"url\": \"https://example.com/a\", \"weight\": 1}, {\"url\": \"https://example.com/b\", \"weight\": 1}]}]";
     private static Http http;
 
     @BeforeAll
@@ -108,6 +114,20 @@ class ClickAnalyticsIT {
     }
 
     @Test
+    void eachRuleAndVariantThatServedIsCountedExactlyInTheStatsApiAndClickHouse() throws Exception {
+        String code = link("ruled", SPLIT_UNLESS_GERMANY);
+        Map<String, Integer> served = new ConcurrentHashMap<>();
+        for (int i = 0; i < 240; i++) {
+            // A new visitor each time (another browser version), so that the split has many to share out.
+            String agent = CHROME.replace("131.0", "131." + i);
+            served.merge(i % 4 == 0 ? redirect(code, "User-Agent", agent, "CF-IPCountry", "DE") : redirect(code, "User-Agent", agent),
+                    1, Integer::sum);
+        }
+
+        assertCountedByTarget(code, served);
+    }
+
+    @Test
     void whileKafkaIsStoppedNoRedirectFailsAndAfterItReturnsEveryClickIsCountedOnce() throws Exception {
         String code = link("outage");
         redirects(code, 40);
@@ -120,14 +140,20 @@ class ClickAnalyticsIT {
     }
 
     @Test
-    void aJobKilledMidStreamAndStartedAgainCountsEveryClickOnce() throws Exception {
-        String code = link("killed");
-        redirects(code, 50);
+    void aJobKilledMidStreamAndStartedAgainCountsEveryClickOnceAndEachVariantsClicksExactly() throws Exception {
+        String code = link("killed", SPLIT_UNLESS_GERMANY);
+        Map<String, Integer> served = new ConcurrentHashMap<>();
+        AtomicInteger visitor = new AtomicInteger();
+        Runnable click = () -> served.merge(redirect(code, "User-Agent", CHROME.replace("131.0", "131." + visitor.incrementAndGet())),
+                1, Integer::sum);
+        for (int i = 0; i < 50; i++) {
+            click.run();
+        }
         StatsPolling.awaitClicks(http, code, 1, COUNTED_WITHIN);
         AtomicInteger sent = new AtomicInteger();
         Thread clicking = new Thread(() -> {
             for (int i = 0; i < 150; i++) {
-                redirect(code, "User-Agent", CHROME);
+                click.run();
                 sent.incrementAndGet();
                 sleep(10);
             }
@@ -137,10 +163,36 @@ class ClickAnalyticsIT {
         JOB.running().orElseThrow().kill();
         clicking.join();
         JOB.start(KAFKA, "clicks", RealClickHouse.SETTINGS.withDatabase(DATABASE));
-        redirects(code, 50);
+        for (int i = 0; i < 50; i++) {
+            click.run();
+        }
 
         assertThat(sent.get()).isEqualTo(150);
         assertExactly(code, 250);
+        assertCountedByTarget(code, served);
+    }
+
+    /**
+     * The stats API's targets and clicks_raw hold exactly the clicks each target URL was seen to serve
+     * (rule 1: Germany; rule 2's variants 1 and 2: the split), with no other target.
+     */
+    private static void assertCountedByTarget(String code, Map<String, Integer> served) throws Exception {
+        long total = served.values().stream().mapToLong(Integer::longValue).sum();
+        Map<String, String> targetOf = Map.of("https://example.de/", "1.0", "https://example.com/a", "2.1", "https://example.com/b", "2.2");
+        assertThat(served.keySet()).as("the split sent visitors to both variants").containsAll(List.of("https://example.com/a",
+                "https://example.com/b"));
+        Map<String, Long> expected = new HashMap<>();
+        served.forEach((url, clicks) -> expected.put(targetOf.get(url), (long) clicks));
+
+        JsonNode stats = StatsPolling.awaitClicks(http, code, total, COUNTED_WITHIN);
+        Map<String, Long> byTarget = new HashMap<>();
+        stats.get("targets").forEach(target -> byTarget.put(target.get("rule").asInt() + "." + target.get("variant").asInt(),
+                target.get("clicks").asLong()));
+        assertThat(byTarget).isEqualTo(expected);
+        Map<String, Long> raw = new HashMap<>();
+        clickhouse().rows(DATABASE, "SELECT rule, variant, count() FROM clicks_raw FINAL WHERE code = '" + code + "' GROUP BY rule, variant")
+                .forEach(row -> raw.put(row.get(0) + "." + row.get(1), Long.parseLong(row.get(2))));
+        assertThat(raw).isEqualTo(expected);
     }
 
     /** Waits for the count, then a few batches more, so a late duplicate would show. */
@@ -153,8 +205,12 @@ class ClickAnalyticsIT {
     }
 
     private static String link(String name) throws Exception {
-        return JSON.readTree(http.postJson("/api/v1/links", "{\"url\": \"https://example.com/" + name + "\"}").body())
-                .get("code").asText();
+        return link(name, "[]");
+    }
+
+    private static String link(String name, String rules) throws Exception {
+        return JSON.readTree(http.postJson("/api/v1/links", "{\"url\": \"https://example.com/" + name + "\", \"rules\": " + rules + "}")
+                .body()).get("code").asText();
     }
 
     private static void redirects(String code, int times) {
@@ -163,8 +219,11 @@ class ClickAnalyticsIT {
         }
     }
 
-    private static void redirect(String code, String... headers) {
-        assertThat(http.get("/" + code, headers).statusCode()).isEqualTo(302);
+    /** The redirect's Location. */
+    private static String redirect(String code, String... headers) {
+        HttpResponse<String> response = http.get("/" + code, headers);
+        assertThat(response.statusCode()).isEqualTo(302);
+        return response.headers().firstValue("Location").orElseThrow();
     }
 
     private static ClickHouseHttp clickhouse() {
