@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, RealClickHouse.class, DropwizardExtensionsSupport.class})
 class LinkMaxVisitsIT {
 
-    private static final String KEYSPACE = "it_max_visits";
+    private static final String KEYSPACE = TestApps.SHARED_KEYSPACE;
     private static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener(KEYSPACE,
             "links.visitReconcileInterval", "1s");
     /** Another instance of the region, whose Redis Cluster cannot be reached (nothing listens where it looks). */
