@@ -4,7 +4,7 @@
 // each view go to the output folder. Used by WebPageIT.
 import { chromium } from 'playwright-core';
 
-const [base, key, out, madeElsewhere] = process.argv.slice(2);
+const [out, base, key, madeElsewhere] = process.argv.slice(2);
 const listedCodes = (page) => page.evaluate(() => [...document.querySelectorAll('#links tbody tr')].map((row) => row.dataset.code));
 const rowsToBe = (page, count) => page.waitForFunction((n) => document.querySelectorAll('#links tbody tr').length === n, count);
 const seen = {};

@@ -83,6 +83,10 @@ import io.shortener.safety.SafetyConfiguration;
 import io.shortener.safety.TargetHosts;
 import io.shortener.stats.ClickHouseHealthCheck;
 import io.shortener.stats.ClickStatsRepository;
+import io.shortener.error.JsonAnswers;
+import io.shortener.password.PasswordGate;
+import io.shortener.password.PasswordHashes;
+import io.shortener.limit.PasswordAttempts;
 import io.shortener.visits.RedisVisitCounters;
 import io.shortener.visits.VisitLimits;
 import io.shortener.visits.VisitReconciler;
@@ -172,7 +176,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         RedisConnection redis = new RedisConnection(config.getCache().getRedis());
         environment.lifecycle().manage(redis);
         CachingLinkStore store = cachedStore(config.getCache(), redis, new CassandraLinkStore(session, cassandra.getKeyspace(),
-                cassandra.otherDatacenters().stream().map(CassandraFactory::profileIn).toList()), environment, clock);
+                cassandra.otherDatacenters().stream().map(CassandraFactory::profileIn).toList(), clock), environment, clock);
         if (cassandra.severalDatacenters()) {
             environment.lifecycle().manage(new CrossRegionInvalidation(new LinkChanges(session, cassandra.getKeyspace()), store,
                     config.getCache().getRegions(), environment.lifecycle().scheduledExecutorService("cross-region-%d").threads(1).build(),
@@ -209,7 +213,8 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                 new AliasPolicy(),
                 config.getLinks().defaultRedirect(),
                 clock,
-                checks::created);
+                checks::created,
+                new PasswordHashes());
 
         AccessConfiguration access = config.getAccess();
         ApiKeys keys = new ApiKeys(new ApiKeyStore(session, cassandra.getKeyspace()), access.keyCacheTtl(), access.isAnonymousCreates(), clock);
@@ -279,7 +284,8 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                         () -> new Timer(LockFreeExponentiallyDecayingReservoir.builder().build())),
                 environment.metrics().counter(RedirectHandler.ON_SELECTOR_METRIC),
                 clickRecorder(config, codes, environment, agents), config.getClicks().getCountryHeader(), clients, redirectLimits,
-                blocklist, agents, visitLimits));
+                blocklist, agents, visitLimits, new PasswordGate(new PasswordHashes(), new PasswordAttempts(apiBuckets, limits.getPasswordAttempts()),
+                        new JsonAnswers(environment.getObjectMapper()))));
         // Inserted last, so outermost: every request of the application port is timed and has its id, whichever handler answers it.
         environment.getApplicationContext().insertHandler(prometheus.requestHandler());
         environment.getApplicationContext().insertHandler(new RequestIds());

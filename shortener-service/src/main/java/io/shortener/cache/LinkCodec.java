@@ -15,9 +15,13 @@ public final class LinkCodec {
 
     private static final String ABSENT = "-";
 
-    /** Short field names: millions of these sit in Redis. Title, tags, rules (x) and maximum visits (m) are left out when a link has none. */
+    /**
+     * Short field names: millions of these sit in Redis. Title, tags, rules (x), maximum visits (m) and the
+     * password's hash (p) are left out when a link has none.
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Stored(String c, long i, String u, long t, Long e, int r, boolean a, String o, String n, List<String> g, String x, Long m) {
+    record Stored(String c, long i, String u, long t, Long e, int r, boolean a, String o, String n, List<String> g, String x, Long m,
+                  String p) {
     }
 
     private final ObjectMapper json;
@@ -35,7 +39,8 @@ public final class LinkCodec {
             return json.writeValueAsString(new Stored(link.code(), link.id(), link.url(), link.createdAt().toEpochMilli(),
                     link.expiresAt() == null ? null : link.expiresAt().toEpochMilli(), link.redirectType().status(),
                     link.customAlias(), link.owner(), link.title(), link.tags(),
-                    link.rules().isEmpty() ? null : link.rules().definition().toString(), link.maxVisits()));
+                    link.rules().isEmpty() ? null : link.rules().definition().toString(), link.maxVisits(),
+                    link.passwordHash()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a link always serialises", e);
         }
@@ -53,7 +58,7 @@ public final class LinkCodec {
                 return Optional.empty();
             }
             return Optional.of(new CacheEntry(new Link(stored.c(), stored.i(), stored.u(), Instant.ofEpochMilli(stored.t()),
-                    stored.e() == null ? null : Instant.ofEpochMilli(stored.e()), type.get(), stored.a(), stored.o(), stored.n(), stored.g(), RulesParser.load(stored.x()), stored.m())));
+                    stored.e() == null ? null : Instant.ofEpochMilli(stored.e()), type.get(), stored.a(), stored.o(), stored.n(), stored.g(), RulesParser.load(stored.x()), stored.m(), stored.p())));
         } catch (JsonProcessingException | IllegalStateException e) {
             return Optional.empty();
         }

@@ -52,6 +52,12 @@ public class LimitsConfiguration {
     @NotNull
     private Bandwidth bulkLinksPerKey = new Bandwidth(1_000, 1_000, io.dropwizard.util.Duration.minutes(1));
 
+    /** Attempts at a protected link's password, per link and client address (see PasswordAttempts). */
+    @JsonProperty
+    @Valid
+    @NotNull
+    private Bandwidth passwordAttempts = new Bandwidth(10, 10, io.dropwizard.util.Duration.minutes(1));
+
     @JsonProperty
     @Valid
     @NotNull
@@ -64,6 +70,10 @@ public class LimitsConfiguration {
 
     public Bandwidth getBulkLinksPerKey() {
         return bulkLinksPerKey;
+    }
+
+    public Bandwidth getPasswordAttempts() {
+        return passwordAttempts;
     }
 
     public boolean isEnabled() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shortener.access.Caller;
 import io.shortener.access.Scope;
+import com.datastax.oss.driver.api.core.DriverException;
 import io.shortener.error.ApiException;
 import io.shortener.error.ErrorBody;
 import io.shortener.error.JsonErrorMapper;
@@ -76,8 +77,9 @@ public final class BulkCreates {
             return new Result(400, null, new ErrorBody(400, JsonErrorMapper.messageFor(e)));
         } catch (ApiException e) {
             return new Result(e.status(), null, new ErrorBody(e.status(), e.getMessage()));
-        } catch (RuntimeException e) {
+        } catch (DriverException e) {
             // Cassandra slow or away for this item (the rest may still go through): retry it, as a 503 invites.
+            // Anything else is a bug, and the whole request gets its 500.
             LOG.warn("bulk create of one item failed: {}", e.toString());
             return new Result(503, null, new ErrorBody(503, "the link could not be stored now: send this item again"));
         }

@@ -19,6 +19,7 @@ import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
 import io.shortener.listing.LinkIndex;
 import io.shortener.rules.RedirectRules;
 import io.shortener.rules.RulesParser;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public final class CassandraLinkStore implements LinkStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(CassandraLinkStore.class);
 
-    private static final String COLUMNS = "code, id, url, created_at, expires_at, redirect_type, custom_alias, owner, title, tags, rules, max_visits";
+    private static final String COLUMNS = "code, id, url, created_at, expires_at, redirect_type, custom_alias, owner, title, tags, rules, max_visits, password_hash";
 
     private final CqlSession session;
     private final PreparedStatement insert;
@@ -57,18 +58,20 @@ public final class CassandraLinkStore implements LinkStore {
     private final List<String> otherRegions;
     private final LinkChanges changes;
     private final LinkIndex index;
+    private final Clock clock;
 
     /**
      * {@code otherRegions}: the execution profiles whose requests another region's nodes coordinate
      * ({@link io.shortener.cassandra.CassandraFactory#profileIn}), to look there for a code absent here; none in one region.
      */
-    public CassandraLinkStore(CqlSession session, String keyspace, List<String> otherRegions) {
+    public CassandraLinkStore(CqlSession session, String keyspace, List<String> otherRegions, Clock clock) {
         this.session = session;
+        this.clock = clock;
         this.otherRegions = List.copyOf(otherRegions);
         this.changes = new LinkChanges(session, keyspace);
         this.index = new LinkIndex(session, keyspace);
         String table = keyspace + ".links";
-        String values = " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String values = " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.insert = session.prepare("INSERT INTO " + table + values);
         // Alias claims race each other: a lightweight transaction lets exactly one of them win.
         this.claim = session.prepare("INSERT INTO " + table + values + " IF NOT EXISTS");
@@ -76,7 +79,7 @@ public final class CassandraLinkStore implements LinkStore {
         this.selectId = session.prepare("SELECT id FROM " + table + " WHERE code = ?");
         // Not conditional: a delete must work while another region is away, which a transaction at SERIAL would not.
         this.markDeleted = session.prepare("UPDATE " + table + " SET deleted_at = ?, url = null WHERE code = ?");
-        this.editRow = session.prepare("UPDATE " + table + " SET url = ?, expires_at = ?, redirect_type = ?, title = ?, tags = ?, rules = ?, max_visits = ?, updated_at = ? WHERE code = ?");
+        this.editRow = session.prepare("UPDATE " + table + " SET url = ?, expires_at = ?, redirect_type = ?, title = ?, tags = ?, rules = ?, max_visits = ?, password_hash = ?, updated_at = ? WHERE code = ?");
         this.selectUpdatedAt = session.prepare("SELECT updated_at FROM " + table + " WHERE code = ?");
     }
 
@@ -126,7 +129,7 @@ public final class CassandraLinkStore implements LinkStore {
             session.execute(BatchStatement.newInstance(DefaultBatchType.UNLOGGED).addAll(listing).setIdempotent(true));
         } catch (DriverException e) {
             try {
-                session.execute(BatchStatement.newInstance(DefaultBatchType.UNLOGGED, markDeleted.bind(Instant.now(), link.code()))
+                session.execute(BatchStatement.newInstance(DefaultBatchType.UNLOGGED, markDeleted.bind(clock.instant(), link.code()))
                         .addAll(index.remove(link)).setIdempotent(true));
             } catch (DriverException alsoFailed) {
                 e.addSuppressed(alsoFailed);
@@ -186,7 +189,8 @@ public final class CassandraLinkStore implements LinkStore {
                 row.getString("title"),
                 List.copyOf(row.getSet("tags", String.class)),
                 RulesParser.load(row.getString("rules")),
-                row.isNull("max_visits") ? null : row.getLong("max_visits")));
+                row.isNull("max_visits") ? null : row.getLong("max_visits"),
+                row.getString("password_hash")));
     }
 
     /**
@@ -237,13 +241,15 @@ public final class CassandraLinkStore implements LinkStore {
         Link before = stored.get();
         Link edited = edit.apply(before);
         Link after = new Link(before.code(), before.id(), edited.url(), before.createdAt(), edited.expiresAt(), edited.redirectType(),
-                before.customAlias(), before.owner(), edited.title(), edited.tags(), edited.rules(), edited.maxVisits());
+                before.customAlias(), before.owner(), edited.title(), edited.tags(), edited.rules(), edited.maxVisits(),
+                edited.passwordHash());
         if (after.equals(before)) {
             return Optional.of(before);
         }
         BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED)
                 .addStatement(editRow.bind(after.url(), after.expiresAt(), after.redirectType().status(), after.title(),
-                        Set.copyOf(after.tags()), stored(after.rules()), after.maxVisits(), at, after.code()))
+                        Set.copyOf(after.tags()), stored(after.rules()), after.maxVisits(), after.passwordHash(), at,
+                        after.code()))
                 .addStatements(index.replace(before, after));
         if (!otherRegions.isEmpty()) {
             batch.addStatement(changes.insert(new LinkChange(after.code(), at, LinkChange.Kind.UPDATED)));
@@ -284,6 +290,9 @@ public final class CassandraLinkStore implements LinkStore {
         }
         if (link.maxVisits() != null) {
             builder.setLong("max_visits", link.maxVisits());
+        }
+        if (link.passwordHash() != null) {
+            builder.setString("password_hash", link.passwordHash());
         }
         return builder.build();
     }

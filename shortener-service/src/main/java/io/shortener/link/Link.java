@@ -12,11 +12,12 @@ import java.util.Objects;
  * expire, {@code owner} for links created anonymously (or before links had owners), {@code title} when it
  * has none. {@code tags} are sorted and distinct, empty when it has none. {@code rules} may send a visit
  * elsewhere than {@code url} ({@link RedirectRules#NONE} when it has none). {@code maxVisits}: the human
- * visits after which it answers 410; null without a limit.
+ * visits after which it answers 410; null without a limit. {@code passwordHash}: the Argon2id hash of the
+ * password a visitor must give (password/PasswordHashes); null for an open link.
  */
 public record Link(String code, long id, String url, Instant createdAt, Instant expiresAt,
                    RedirectType redirectType, boolean customAlias, String owner, String title, List<String> tags,
-                   RedirectRules rules, Long maxVisits) {
+                   RedirectRules rules, Long maxVisits, String passwordHash) {
 
     public Link {
         Objects.requireNonNull(code, "code");
@@ -30,7 +31,7 @@ public record Link(String code, long id, String url, Instant createdAt, Instant 
     /** A link without redirect rules. */
     public Link(String code, long id, String url, Instant createdAt, Instant expiresAt,
                 RedirectType redirectType, boolean customAlias, String owner, String title, List<String> tags) {
-        this(code, id, url, createdAt, expiresAt, redirectType, customAlias, owner, title, tags, RedirectRules.NONE, null);
+        this(code, id, url, createdAt, expiresAt, redirectType, customAlias, owner, title, tags, RedirectRules.NONE, null, null);
     }
 
     /** A link without a title or tags. */
@@ -41,6 +42,14 @@ public record Link(String code, long id, String url, Instant createdAt, Instant 
 
     private static List<String> sortedTags(Collection<String> tags) {
         return tags == null ? List.of() : tags.stream().distinct().sorted().toList();
+    }
+
+    /** Leaves the hash out: a link's printed form (a log line, a test failure) must not carry it. */
+    @Override
+    public String toString() {
+        return "Link[code=" + code + ", id=" + id + ", url=" + url + ", createdAt=" + createdAt + ", expiresAt=" + expiresAt
+                + ", redirectType=" + redirectType + ", customAlias=" + customAlias + ", owner=" + owner + ", title=" + title
+                + ", tags=" + tags + ", rules=" + rules + ", maxVisits=" + maxVisits + ", protected=" + (passwordHash != null) + "]";
     }
 
     public boolean isExpiredAt(Instant now) {

@@ -5,6 +5,7 @@ import io.shortener.access.Caller;
 import io.shortener.access.Scope;
 import io.shortener.error.ApiException;
 import io.shortener.idgen.ShortCodes;
+import io.shortener.password.PasswordHashes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +16,7 @@ import io.shortener.rules.RulesParser;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
@@ -38,16 +40,13 @@ public final class LinkService {
     private final RedirectType defaultRedirect;
     private final Clock clock;
     private final BiConsumer<String, String> created;
-
-    public LinkService(LinkStore store, ShortCodes codes, TargetUrlPolicy urls, AliasPolicy aliases,
-                       RedirectType defaultRedirect, Clock clock) {
-        this(store, codes, urls, aliases, defaultRedirect, clock, (code, url) -> { });
-    }
+    private final PasswordHashes passwords;
 
     /** {@code created}: told each new link's code and URL once it is stored (the link checks). */
     public LinkService(LinkStore store, ShortCodes codes, TargetUrlPolicy urls, AliasPolicy aliases,
-                       RedirectType defaultRedirect, Clock clock, BiConsumer<String, String> created) {
+                       RedirectType defaultRedirect, Clock clock, BiConsumer<String, String> created, PasswordHashes passwords) {
         this.created = created;
+        this.passwords = passwords;
         this.store = store;
         this.codes = codes;
         this.urls = urls;
@@ -89,18 +88,19 @@ public final class LinkService {
         List<String> tags = LinkLabels.tags(request.tags());
         RedirectRules rules = RulesParser.parse(request.rules(), urls::check);
         Long maxVisits = maxVisits(request.maxVisits());
+        String passwordHash = request.password() == null ? null : passwords.hash(request.password());
 
         long id = codes.nextId();
         Instant createdAt = createdAtElsewhere != null ? createdAtElsewhere : codes.decompose(id).timestamp();
         if (request.alias() == null) {
             Link link = new Link(codes.codeFor(id), id, url, createdAt, expiresAt, redirectType, false, caller.account(), title, tags,
-                    rules, maxVisits);
+                    rules, maxVisits, passwordHash);
             store.insert(link);
             check(link, null);
             return link;
         }
         Link link = new Link(request.alias(), id, url, createdAt, expiresAt, redirectType, true, caller.account(), title, tags, rules,
-                maxVisits);
+                maxVisits, passwordHash);
         if (!store.claim(link)) {
             throw new ApiException(409, "alias '" + request.alias() + "' is already taken");
         }
@@ -158,10 +158,20 @@ public final class LinkService {
         if (patch == null || !patch.isObject()) {
             throw ApiException.badRequest("a JSON merge patch object is required, like {\"url\": \"https://example.com/new\"}");
         }
-        Link current = get(code, caller, Scope.LINKS_WRITE);
-        Link after = store.update(code, stored -> patched(stored, patch), clock.instant()).orElseThrow(() -> notFound(code));
+        if (!AliasPolicy.isCodeForm(code)) {
+            throw notFound(code);
+        }
+        // Whose it is is checked on the version the edit starts from: one read, of the store itself.
+        AtomicReference<Link> before = new AtomicReference<>();
+        Link after = store.update(code, stored -> {
+            if (!caller.sees(stored)) {
+                throw notFound(code);
+            }
+            before.set(stored);
+            return patched(stored, patch);
+        }, clock.instant()).orElseThrow(() -> notFound(code));
         // The link checks look at a new target as at a new link's.
-        check(after, current);
+        check(after, before.get());
         return after;
     }
 
@@ -173,6 +183,7 @@ public final class LinkService {
         List<String> tags = before.tags();
         RedirectRules rules = before.rules();
         Long maxVisits = before.maxVisits();
+        String passwordHash = before.passwordHash();
         Map<String, String> utm = null;
         for (Map.Entry<String, JsonNode> member : patch.properties()) {
             JsonNode value = member.getValue();
@@ -185,15 +196,16 @@ public final class LinkService {
                 case "utm" -> utm = utm(value);
                 case "rules" -> rules = RulesParser.parse(value, urls::check);
                 case "maxVisits" -> maxVisits = maxVisits(value);
+                case "password" -> passwordHash = value.isNull() ? null : passwords.hash(text("password", value, true));
                 case "alias", "code" -> throw ApiException.badRequest("a link's code cannot change: create a new link instead");
-                default -> throw ApiException.badRequest("'" + member.getKey() + "' cannot be patched: url, utm, expiresAt, redirectType, title, tags, rules and maxVisits can");
+                default -> throw ApiException.badRequest("'" + member.getKey() + "' cannot be patched: url, utm, expiresAt, redirectType, title, tags, rules, maxVisits and password can");
             }
         }
         if (utm != null) {
             url = urls.check(UtmParameters.merge(url, utm));
         }
         return new Link(before.code(), before.id(), url, before.createdAt(), expiresAt, redirectType, before.customAlias(),
-                before.owner(), title, tags, rules, maxVisits);
+                before.owner(), title, tags, rules, maxVisits, passwordHash);
     }
 
     /** The {@code utm} member of a patch; null removes every UTM parameter. */

@@ -8,7 +8,8 @@ import java.time.Instant;
  * The Cache-Control of a redirect. Always {@code private}: a shared cache (a CDN, a proxy) answering for
  * us would hide clicks and keep serving deleted links. The max-age never outlives the link's expiry. A
  * link with redirect rules is not kept at all: the next visit may match another rule (a time window
- * passes, a query parameter differs) and each visit's rule and variant is counted.
+ * passes, a query parameter differs) and each visit's rule and variant is counted; nor is the redirect a
+ * password let through: the next visit must give it again.
  */
 public final class RedirectCachePolicy {
 
@@ -21,7 +22,7 @@ public final class RedirectCachePolicy {
     }
 
     public String cacheControl(Link link, Instant now) {
-        if (!link.rules().isEmpty()) {
+        if (!link.rules().isEmpty() || link.passwordHash() != null) {
             return "private, no-store";
         }
         long maxAge = link.redirectType().isPermanent() ? permanentMaxAgeSeconds : temporaryMaxAgeSeconds;

@@ -19,6 +19,7 @@ import io.shortener.link.MemoryAnswer;
 import io.shortener.logging.RequestIds;
 import io.shortener.rules.Choice;
 import io.shortener.rules.Visit;
+import io.shortener.password.PasswordGate;
 import io.shortener.visits.VisitLimits;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -73,14 +74,16 @@ public final class RedirectHandler extends Handler.Wrapper {
     private final Blocklist blocklist;
     private final UserAgentClassifier agents;
     private final VisitLimits visits;
+    private final PasswordGate passwords;
 
     /**
      * {@code agents}: classifies the User-Agent for a link whose rules ask for a device or an OS, or that counts
-     * its (human) visits; {@code visits}: counts them.
+     * its (human) visits; {@code visits}: counts them; {@code passwords}: the door of a password-protected link.
      */
     public RedirectHandler(LinkService links, RedirectCachePolicy cachePolicy, Clock clock, ObjectMapper json, Timer timer,
                            Counter answeredOnSelector, ClickRecorder clicks, String countryHeader, ClientAddresses clients,
-                           RedirectLimits limits, Blocklist blocklist, UserAgentClassifier agents, VisitLimits visits) {
+                           RedirectLimits limits, Blocklist blocklist, UserAgentClassifier agents, VisitLimits visits,
+                           PasswordGate passwords) {
         this.links = links;
         this.cachePolicy = cachePolicy;
         this.clock = clock;
@@ -94,6 +97,7 @@ public final class RedirectHandler extends Handler.Wrapper {
         this.blocklist = blocklist;
         this.agents = agents;
         this.visits = visits;
+        this.passwords = passwords;
     }
 
     @Override
@@ -114,8 +118,9 @@ public final class RedirectHandler extends Handler.Wrapper {
             }
             admitted = verdict == RedirectLimits.Verdict.ADMIT;
             MemoryAnswer known = admitted ? links.findInMemory(code) : MemoryAnswer.UNKNOWN;
-            // A link with a maximum of visits asks Redis for each: not on the selector thread.
-            if (known.known() && known.link().map(link -> link.maxVisits() == null).orElse(true)) {
+            // A link with a maximum of visits asks Redis for each, and a password's POST reads a body and a slow hash:
+            // not on the selector thread.
+            if (known.known() && !isPost(request) && known.link().map(link -> link.maxVisits() == null).orElse(true)) {
                 answeredOnSelector.inc();
                 answer(request, response, callback, code, client, known::link);
                 return true;
@@ -176,14 +181,21 @@ public final class RedirectHandler extends Handler.Wrapper {
         answers.error(response, callback, isHead(request), 429, what + ": try again in " + refusal.retryAfterSeconds() + " s", false);
     }
 
-    /** The code a GET or HEAD asks to be redirected by, or null for a request that is not a redirect. */
+    /**
+     * The code a GET or HEAD asks to be redirected by (or a POST gives a protected link's password for), or
+     * null for a request that is not a redirect.
+     */
     private static String redirectCode(Request request) {
         String method = request.getMethod();
-        if (!isHead(request) && !"GET".equals(method)) {
+        if (!isHead(request) && !"GET".equals(method) && !isPost(request)) {
             return null;
         }
         String path = Request.getPathInContext(request);
         return AliasPolicy.isCodeForm(path, 1) ? path.substring(1) : null;
+    }
+
+    private static boolean isPost(Request request) {
+        return "POST".equals(request.getMethod());
     }
 
     private static boolean isHead(Request request) {
@@ -209,6 +221,16 @@ public final class RedirectHandler extends Handler.Wrapper {
             }
             HttpFields requestHeaders = request.getHeaders();
             String address = client != null ? client.getHostAddress() : Request.getRemoteAddr(request);
+            boolean post = isPost(request);
+            if (link.passwordHash() != null) {
+                if (passwords.answered(request, response, callback, link, address)) {
+                    return;
+                }
+            } else if (post) {
+                response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+                answers.error(response, callback, false, 405, "only a link with a password takes a POST: follow this one with GET", false);
+                return;
+            }
             String country = countryHeader == null ? null : requestHeaders.get(countryHeader);
             String target = link.url();
             Choice choice = null;
@@ -229,7 +251,8 @@ public final class RedirectHandler extends Handler.Wrapper {
                 answers.error(response, callback, head, 410, "the link '" + code + "' has had its " + link.maxVisits() + " visits", false);
                 return;
             }
-            response.setStatus(link.redirectType().status());
+            // After the password's POST, 303: the browser follows with a GET, whatever the link's own type.
+            response.setStatus(post ? 303 : link.redirectType().status());
             HttpFields.Mutable headers = response.getHeaders();
             headers.put(HttpHeader.LOCATION, target);
             headers.put(HttpHeader.CACHE_CONTROL, cachePolicy.cacheControl(link, now));

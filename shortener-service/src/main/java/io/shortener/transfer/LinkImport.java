@@ -3,6 +3,7 @@ package io.shortener.transfer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.shortener.access.Caller;
 import io.shortener.access.Scope;
+import com.datastax.oss.driver.api.core.DriverException;
 import io.shortener.error.ApiException;
 import io.shortener.error.ErrorBody;
 import io.shortener.idgen.Base62;
@@ -145,7 +146,8 @@ public final class LinkImport {
             }
         } catch (ApiException e) {
             return new Result(line, e.status(), null, null, new ErrorBody(e.status(), e.getMessage()));
-        } catch (RuntimeException e) {
+        } catch (DriverException e) {
+            // Cassandra slow or away for this row (the rest may still go through); anything else is a bug, a 500.
             LOG.warn("import of line {} failed: {}", line, e.toString());
             return new Result(line, 503, null, null, new ErrorBody(503, "the link could not be stored now: import the file again"));
         }

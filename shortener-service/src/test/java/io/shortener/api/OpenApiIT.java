@@ -59,10 +59,10 @@ class OpenApiIT {
             "safety.blocklistFile", BLOCKLIST_FILE.toString());
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Routes Jetty handlers answer before Jersey: the redirect. (Creates have a handler too, and the resource behind it.) */
-    private static final Set<String> HANDLER_ROUTES = Set.of("GET /{code}", "HEAD /{code}");
+    private static final Set<String> HANDLER_ROUTES = Set.of("GET /{code}", "HEAD /{code}", "POST /{code}");
     /** Statuses that take a fault, a flood or a file to provoke, and the tests that do. */
     private static final Map<Integer, String> PROVOKED_ELSEWHERE = Map.of(
-            429, "LimitsIT, BulkCreateIT", 503, "StorageOutageIT, SlowClickHouseIT", 413, "BadInputIT",
+            429, "LimitsIT, BulkCreateIT, PasswordLinkIT", 503, "StorageOutageIT, SlowClickHouseIT", 413, "BadInputIT",
             422, "IdempotentCreatesIT", 451, "BlocklistIT");
     private static final Set<String> AUTH_HEADERS = Set.of("authorization", "x-api-key");
 
@@ -204,10 +204,18 @@ class OpenApiIT {
         String link = "/api/v1/links/" + code;
         Map<String, Map<Integer, Supplier<HttpResponse<String>>>> probes = new LinkedHashMap<>();
         probes.put("GET /{code}", Map.of(
+                200, () -> admin.get("/" + protectedLink()),
                 302, () -> admin.get("/" + code),
                 301, () -> admin.get("/" + alias(301)), 307, () -> admin.get("/" + alias(307)), 308, () -> admin.get("/" + alias(308)),
                 404, () -> admin.get("/nosuchcode1"), 410, () -> admin.get("/" + expiredLink())));
-        probes.put("HEAD /{code}", Map.of(302, () -> admin.head("/" + code), 301, () -> admin.head("/" + alias(301)),
+        probes.put("POST /{code}", Map.of(
+                303, () -> unlock(protectedLink(), "password=open+sesame"),
+                400, () -> unlock(protectedLink(), "password=" + "x".repeat(5000)),
+                403, () -> unlock(protectedLink(), "password=guess"),
+                404, () -> unlock("nosuchcode1", "password=guess"),
+                405, () -> unlock(code, "password=guess"),
+                410, () -> unlock(expiredLink(), "password=guess")));
+        probes.put("HEAD /{code}", Map.of(200, () -> admin.head("/" + protectedLink()), 302, () -> admin.head("/" + code), 301, () -> admin.head("/" + alias(301)),
                 307, () -> admin.head("/" + alias(307)), 308, () -> admin.head("/" + alias(308)), 404, () -> admin.head("/nosuchcode1"),
                 410, () -> admin.head("/" + expiredLink())));
         probes.put("GET /", Map.of(303, () -> admin.get("/")));
@@ -265,6 +273,19 @@ class OpenApiIT {
         probes.put("DELETE /api/v1/blocklist/links/{code}", Map.of(204, () -> admin.delete(blockedLink), 401, () -> nobody.delete(blockedLink),
                 403, () -> reader.delete(blockedLink), 404, () -> admin.delete("/api/v1/blocklist/links/nosuchcode1")));
         return probes;
+    }
+
+    private static HttpResponse<String> unlock(String code, String form) {
+        return admin.post("/" + code, "application/x-www-form-urlencoded", form);
+    }
+
+    /** A link of this run with the password "open sesame" (made once). */
+    private static String protectedLink() {
+        String alias = "openapi-locked-" + RUN;
+        if (admin.get("/api/v1/links/" + alias).statusCode() == 404) {
+            admin.postJson("/api/v1/links", "{\"url\": \"https://example.com/locked\", \"alias\": \"" + alias + "\", \"password\": \"open sesame\"}");
+        }
+        return alias;
     }
 
     private static HttpResponse<String> put(Http http, String path, String json) {

@@ -24,11 +24,11 @@ class LinkCodecTest {
     }
 
     @Test
-    void aLinkWithRedirectRulesComesBackWithThemCompiled() throws Exception {
+    void aLinkWithRulesAMaximumAndAPasswordHashComesBackWhole() throws Exception {
         RedirectRules rules = RulesParser.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 "[{\"when\": {\"country\": [\"DE\"]}, \"url\": \"https://example.de\"}]"), url -> url);
         Link link = new Link("abc", 7, "https://example.com/x", Instant.parse("2026-12-01T00:00:00Z"), null, RedirectType.FOUND, false,
-                "acct", null, List.of(), rules, 250L);
+                "acct", null, List.of(), rules, 250L, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g");
 
         Link decoded = codec.decode(codec.encode(new CacheEntry(link))).orElseThrow().link();
 

@@ -17,16 +17,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** What the tests read back from a real broker: the click events on a topic of their own. */
-final class KafkaTopicReader {
+public final class KafkaTopicReader {
 
     private final String bootstrapServers;
     private final ObjectMapper json = new ObjectMapper();
 
-    KafkaTopicReader(String bootstrapServers) {
+    public KafkaTopicReader(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
-    void createTopic(String topic, int partitions) throws Exception {
+    public void createTopic(String topic, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             if (!admin.listTopics().names().get().contains(topic)) {
                 admin.createTopics(Set.of(new NewTopic(topic, partitions, (short) 1))).all().get();
@@ -35,12 +35,12 @@ final class KafkaTopicReader {
     }
 
     /** Every event on the topic, reading until {@code expected} have come or the time is up, then a little longer to see any extra. */
-    List<JsonNode> readAll(String topic, int expected, Duration timeout) throws Exception {
+    public List<JsonNode> readAll(String topic, int expected, Duration timeout) throws Exception {
         return readAll(topic, null, expected, timeout);
     }
 
     /** The same for the events of one link ({@code code}; null: all) on a topic that other tests share. */
-    List<JsonNode> readAll(String topic, String code, int expected, Duration timeout) throws Exception {
+    public List<JsonNode> readAll(String topic, String code, int expected, Duration timeout) throws Exception {
         List<JsonNode> events = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

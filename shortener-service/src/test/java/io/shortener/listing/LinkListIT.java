@@ -69,7 +69,7 @@ class LinkListIT {
         keys = new ApiKeyStore(cql, KEYSPACE);
         String account = "big-" + System.nanoTime();
         big = new Http(APP.getLocalPort(), newKey(account, EnumSet.of(Scope.LINKS_READ)));
-        CassandraLinkStore store = new CassandraLinkStore(cql, KEYSPACE, List.of());
+        CassandraLinkStore store = new CassandraLinkStore(cql, KEYSPACE, List.of(), java.time.Clock.systemUTC());
         List<Link> links = new ArrayList<>();
         for (int i = 0; i < BIG; i++) {
             // A link every 108 s over three days; every fifth shares its second with the one before (the ID orders them).

@@ -81,7 +81,7 @@ class WebPageIT {
                 "{\"url\": \"https://example.com/made-by-the-api\", \"title\": \"Made by the API\", \"tags\": [\"api\"]}");
         assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(201);
         String madeElsewhere = new ObjectMapper().readTree(elsewhere.body()).get("code").asText();
-        PageTour tour = new PageTour();
+        BrowserScript tour = new BrowserScript("page-tour.mjs");
         JsonNode seen = tour.run(BASE, key, madeElsewhere);
         String created = seen.path("shortUrl").asText().substring(BASE.length() + 1);
 

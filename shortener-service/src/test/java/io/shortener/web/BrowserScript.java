@@ -12,31 +12,40 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * src/test/browser/page-tour.mjs run by Node in Debian's Chromium through playwright-core (installed from npm
- * into target/browser once; no browser is downloaded): what it saw, and its screenshots in target/browser/screenshots.
+ * A script of src/test/browser run by Node in Debian's Chromium through playwright-core (installed from npm
+ * into target/browser once; no browser is downloaded): the JSON object it printed last (what it saw), and
+ * its screenshots in target/browser/screenshots.
  */
-final class PageTour {
+public final class BrowserScript {
 
     private final Path source = ProjectHome.locate().root().resolve("shortener-service/src/test/browser");
     private final Path dir = ProjectHome.locate().root().resolve("shortener-service/target/browser");
+    private final String script;
 
-    Path screenshots() {
+    /** {@code script}: a file of src/test/browser, like {@code page-tour.mjs}. */
+    public BrowserScript(String script) {
+        this.script = script;
+    }
+
+    public Path screenshots() {
         return dir.resolve("screenshots");
     }
 
-    /** {@code madeElsewhere}: the code of a link of the key's account made through the API, not on the page. */
-    JsonNode run(String baseUrl, String apiKey, String madeElsewhere) throws IOException, InterruptedException {
+    /** Runs it with these arguments after the screenshot folder (its first). */
+    public JsonNode run(String... arguments) throws IOException, InterruptedException {
         Files.createDirectories(screenshots());
-        for (String file : List.of("package.json", "page-tour.mjs")) {
+        for (String file : List.of("package.json", script)) {
             Files.copy(source.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         if (!Files.isDirectory(dir.resolve("node_modules/playwright-core"))) {
             run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), 300);
         }
-        String output = run(List.of("node", "page-tour.mjs", baseUrl, apiKey, screenshots().toString(), madeElsewhere), 300);
+        List<String> command = new java.util.ArrayList<>(List.of("node", script, screenshots().toString()));
+        command.addAll(List.of(arguments));
+        String output = run(command, 300);
         List<String> lines = output.lines().filter(line -> line.startsWith("{")).toList();
         if (lines.isEmpty()) {
-            throw new AssertionError("the page tour printed no result:\n" + output);
+            throw new AssertionError(script + " printed no result:\n" + output);
         }
         return new ObjectMapper().readTree(lines.get(lines.size() - 1));
     }
