@@ -1,5 +1,7 @@
 package io.shortener;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +16,8 @@ import java.time.Duration;
  * key, unless given another, or none).
  */
 public final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -58,6 +62,19 @@ public final class Http {
 
     public HttpResponse<String> postJson(String path, String json) {
         return post(path, "application/json", json);
+    }
+
+    /** Creates a link with this create body, which must answer 201, and returns the link as the API shows it. */
+    public JsonNode createLink(String body) {
+        HttpResponse<String> created = postJson("/api/v1/links", body);
+        if (created.statusCode() != 201) {
+            throw new AssertionError("create answered " + created.statusCode() + ", not 201: " + created.body());
+        }
+        try {
+            return JSON.readTree(created.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A PATCH with a JSON merge patch (RFC 7396). */

@@ -38,6 +38,7 @@ final class LoadEngine {
     private final PrintStream progress;
     private final int sourceAddresses;
     private int connectionsMade;
+    private ProcessCpu server;
 
     LoadEngine(InetSocketAddress address, Scenario scenario, int connections, long seed, PrintStream progress) {
         this(address, scenario, connections, seed, progress, 0);
@@ -57,6 +58,12 @@ final class LoadEngine {
         this.connections = connections;
         this.random = new SplittableRandom(seed);
         this.progress = progress;
+    }
+
+    /** Also measures what the server's process spends while the run is measured (Results.serverCpuSeconds). */
+    LoadEngine measuring(ProcessCpu server) {
+        this.server = server;
+        return this;
     }
 
     /** A constant arrival rate for {@code duration}, after {@code warmup} at the same rate whose answers are not counted. */
@@ -90,6 +97,8 @@ final class LoadEngine {
             Optional<CpuTimes> cpuAtStart = Optional.empty();
             Optional<CpuTimes> cpuLastSecond = Optional.empty();
             Optional<CpuTimes> cpuAtEnd = Optional.empty();
+            double serverCpuAtStart = -1;
+            double serverCpuAtEnd = -1;
             long intervalCompleted = 0;
             long intervalErrors = 0;
             long lastErrors = 0;
@@ -172,9 +181,11 @@ final class LoadEngine {
                 if (cpuAtStart.isEmpty() && received >= measureFrom) {
                     cpuAtStart = CpuTimes.read();
                     cpuLastSecond = cpuAtStart;
+                    serverCpuAtStart = server == null ? -1 : server.seconds();
                 }
                 if (cpuAtEnd.isEmpty() && received >= end) {
                     cpuAtEnd = CpuTimes.read();
+                    serverCpuAtEnd = server == null ? -1 : server.seconds();
                 }
                 if (received >= nextProgress && received < end + SECOND) {
                     // A stall in every process at once, with the CPU stolen, is the host's, not the server's.
@@ -199,6 +210,9 @@ final class LoadEngine {
             }
             if (cpuAtStart.isPresent() && cpuAtEnd.isPresent()) {
                 results.hostStealMillis = cpuAtEnd.get().since(cpuAtStart.get()).stealMillis();
+            }
+            if (serverCpuAtStart >= 0 && serverCpuAtEnd >= 0) {
+                results.serverCpuSeconds = serverCpuAtEnd - serverCpuAtStart;
             }
             for (Connection connection : all) {
                 connection.close();

@@ -22,6 +22,8 @@ final class Results {
     long measuredNanos;
     /** CPU time the hypervisor took from this machine while the run was measured (all CPUs), -1 where unknown. */
     long hostStealMillis = -1;
+    /** CPU-seconds the measured server used while the run was measured; -1 when no server was named. */
+    double serverCpuSeconds = -1;
 
     void recordResponse(long latencyNanos, boolean success, int status) {
         long micros = Math.max(1, latencyNanos / 1000);

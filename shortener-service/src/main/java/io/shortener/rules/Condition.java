@@ -26,11 +26,17 @@ sealed interface Condition {
         }
     }
 
-    /** The operating system family the User-Agent gives is one of these (compared in lower case). */
-    record OsIn(Set<String> families) implements Condition {
+    /** The operating system family the User-Agent gives is one of these (whatever the case). */
+    record OsIn(List<String> families) implements Condition {
         @Override
         public boolean matches(Visit visit) {
-            return families.contains(visit.osFamily());
+            String family = visit.osFamily();
+            for (String wanted : families) {
+                if (wanted.equalsIgnoreCase(family)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -41,14 +47,7 @@ sealed interface Condition {
     record LanguageIn(List<String> languages) implements Condition {
         @Override
         public boolean matches(Visit visit) {
-            for (String accepted : visit.languages()) {
-                for (String language : languages) {
-                    if (accepted.equals(language) || accepted.startsWith(language) && accepted.charAt(language.length()) == '-') {
-                        return true;
-                    }
-                }
-            }
-            return false;
+            return visit.acceptsAny(languages);
         }
     }
 

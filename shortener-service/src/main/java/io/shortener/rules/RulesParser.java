@@ -171,7 +171,7 @@ public final class RulesParser {
                     Set<String> families = values(here, value, OS, "operating systems like [\"iOS\", \"Android\", \"Windows\", \"Mac OS X\"]",
                             family -> family);
                     normalised.set(name, array(families));
-                    conditions.add(new Condition.OsIn(Set.copyOf(families.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList())));
+                    conditions.add(new Condition.OsIn(List.copyOf(families)));
                 }
                 case "language" -> {
                     Set<String> languages = values(here, value, LANGUAGE, "language tags like [\"de\", \"en-GB\"]",

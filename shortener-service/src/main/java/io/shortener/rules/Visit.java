@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What a redirect knows about who follows the link, as the rules ask for it: each derived fact (the
@@ -27,7 +26,6 @@ public final class Visit {
     private final String visitor;
     private final UserAgentClassifier classifier;
     private UserAgentClassifier.Classification agent;
-    private List<String> languages;
 
     /**
      * {@code country}: the trusted header's country, normalised (null when unknown); {@code query}: the raw
@@ -62,45 +60,62 @@ public final class Visit {
     }
 
     String osFamily() {
-        return agent().os().toLowerCase(Locale.ROOT);
+        return agent().os();
     }
 
-    /** The language tags accepted with a quality above 0, lower case, in the header's order. */
-    List<String> languages() {
-        if (languages == null) {
-            languages = acceptedLanguages(acceptLanguage);
+    /**
+     * Whether the visitor accepts one of these languages (lower case tags) with a quality above 0: a tag
+     * matches itself and its regional forms ("de" matches "de-AT"). Read from the header in place, without
+     * splitting it into strings: this runs on every redirect of a link with a language rule.
+     */
+    boolean acceptsAny(List<String> wanted) {
+        String header = acceptLanguage;
+        if (header == null) {
+            return false;
         }
-        return languages;
-    }
-
-    static List<String> acceptedLanguages(String header) {
-        if (header == null || header.isBlank()) {
-            return List.of();
-        }
-        List<String> accepted = new ArrayList<>();
-        String[] entries = header.split(",", MAX_LANGUAGES + 1);
-        for (int i = 0; i < Math.min(entries.length, MAX_LANGUAGES); i++) {
-            String[] parts = entries[i].split(";");
-            String tag = parts[0].strip().toLowerCase(Locale.ROOT);
-            if (!tag.isEmpty() && !tag.equals("*") && quality(parts) > 0) {
-                accepted.add(tag);
+        int entries = 0;
+        int at = 0;
+        int length = header.length();
+        while (at < length && entries++ < MAX_LANGUAGES) {
+            int end = header.indexOf(',', at);
+            if (end < 0) {
+                end = length;
             }
-        }
-        return accepted;
-    }
-
-    private static double quality(String[] parameters) {
-        for (int i = 1; i < parameters.length; i++) {
-            String parameter = parameters[i].strip();
-            if (parameter.startsWith("q=")) {
-                try {
-                    return Double.parseDouble(parameter.substring(2));
-                } catch (NumberFormatException e) {
-                    return 0;
+            int parameters = header.indexOf(';', at);
+            int tagEnd = parameters >= 0 && parameters < end ? parameters : end;
+            int tagStart = at;
+            while (tagStart < tagEnd && header.charAt(tagStart) == ' ') {
+                tagStart++;
+            }
+            while (tagEnd > tagStart && header.charAt(tagEnd - 1) == ' ') {
+                tagEnd--;
+            }
+            if (tagEnd > tagStart && (parameters < 0 || parameters >= end || quality(header, parameters, end) > 0)) {
+                for (String language : wanted) {
+                    int size = language.length();
+                    int tagLength = tagEnd - tagStart;
+                    if ((tagLength == size || tagLength > size && header.charAt(tagStart + size) == '-')
+                            && header.regionMatches(true, tagStart, language, 0, size)) {
+                        return true;
+                    }
                 }
             }
+            at = end + 1;
         }
-        return 1;
+        return false;
+    }
+
+    /** The q of an entry's parameters (from {@code from}, a ';', to {@code end}); 1 without one, 0 for one that does not parse. */
+    private static double quality(String header, int from, int end) {
+        int q = header.indexOf("q=", from);
+        if (q < 0 || q >= end) {
+            return 1;
+        }
+        try {
+            return Double.parseDouble(header.substring(q + 2, end).strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** The values the query string gives this parameter (decoded), in order; none when it has none. */
@@ -133,25 +148,18 @@ public final class Visit {
     /**
      * A well-spread 64-bit hash of who this visitor is (address and User-Agent), the link and the rule: the
      * same visitor always lands on the same variant of a split, and the visitors of one link spread over
-     * its variants by their weights. FNV-1a over the characters, then SplitMix64's finaliser to mix the bits.
+     * its variants by their weights. The strings' own hash codes (the User-Agent's is already computed
+     * when the classifier's cache looked it up), mixed by SplitMix64's finaliser, twice.
      */
     long visitorHash(String code, int rule) {
-        long hash = 0xcbf29ce484222325L;
-        hash = fnv(hash, visitor);
-        hash = fnv(hash, userAgent);
-        hash = fnv(hash, code);
-        hash = (hash ^ rule) * 0x100000001b3L;
+        long hash = ((long) (visitor == null ? 0 : visitor.hashCode()) << 32) ^ ((userAgent == null ? 0 : userAgent.hashCode()) & 0xffffffffL);
+        hash = mix(hash ^ (code.hashCode() * 0x9e3779b97f4a7c15L));
+        return mix(hash + rule * 0x9e3779b97f4a7c15L);
+    }
+
+    private static long mix(long hash) {
         hash = (hash ^ (hash >>> 30)) * 0xbf58476d1ce4e5b9L;
         hash = (hash ^ (hash >>> 27)) * 0x94d049bb133111ebL;
         return hash ^ (hash >>> 31);
-    }
-
-    private static long fnv(long hash, String text) {
-        if (text != null) {
-            for (int i = 0; i < text.length(); i++) {
-                hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
-            }
-        }
-        return (hash ^ 0xff) * 0x100000001b3L;
     }
 }

@@ -53,10 +53,8 @@ class PasswordLinkIT {
         cql.close();
     }
 
-    private JsonNode create(String body) throws Exception {
-        HttpResponse<String> created = http.postJson("/api/v1/links", body);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body());
+    private JsonNode create(String body) {
+        return http.createLink(body);
     }
 
     private HttpResponse<String> submit(String path, String password, String accept) {

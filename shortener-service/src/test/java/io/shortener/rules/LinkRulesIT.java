@@ -38,10 +38,8 @@ class LinkRulesIT {
 
     private final Http http = new Http(APP.getLocalPort());
 
-    private JsonNode create(String body) throws Exception {
-        HttpResponse<String> created = http.postJson("/api/v1/links", body);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body());
+    private JsonNode create(String body) {
+        return http.createLink(body);
     }
 
     private String location(String path, String... headers) {
