@@ -32,6 +32,7 @@ final class RulesBenchmark {
     private final int connections;
     private final Path out;
     private final long servicePid;
+    private final String rules;
     private final PrintStream console = System.out;
 
     RulesBenchmark(Options options) {
@@ -45,6 +46,8 @@ final class RulesBenchmark {
         connections = options.integer("connections", 32);
         out = Path.of(options.text("out", "target/bench/rules"));
         servicePid = Long.parseLong(options.text("service-pid", "-1"));
+        // Another rule set to weigh (a JSON array), e.g. one rule alone, to tell its cost from the others'.
+        rules = options.text("rules", fiveRules(Instant.now()));
     }
 
     /** One measured run: its report, and the service's CPU time per redirect in microseconds (NaN without its pid). */
@@ -66,8 +69,7 @@ final class RulesBenchmark {
         String runId = "rules-" + Long.toString(System.currentTimeMillis(), 36);
         Seeder seeder = new Seeder(service, apiKey);
         String plain = seeder.seed(1, i -> "{\"url\": \"https://example.com/" + runId + "/plain\"}").get(0);
-        String ruled = seeder.seed(1, i -> "{\"url\": \"https://example.com/" + runId + "/ruled\", \"rules\": "
-                + fiveRules(Instant.now()) + "}").get(0);
+        String ruled = seeder.seed(1, i -> "{\"url\": \"https://example.com/" + runId + "/ruled\", \"rules\": " + rules + "}").get(0);
         String host = Scenario.hostOf(service);
         // Compile both paths before anything is measured.
         closed("jit-plain", Scenario.visitors(host, plain), Duration.ofSeconds(10));

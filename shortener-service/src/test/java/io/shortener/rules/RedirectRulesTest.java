@@ -71,6 +71,13 @@ class RedirectRulesTest {
         assertThat(target(rules, visit(null, null, "deu", null, NOW, "a"))).as("a prefix, not a language").isEqualTo("default");
         assertThat(target(rules, visit(null, null, "fr, de;q=0", null, NOW, "a"))).as("q=0: not accepted").isEqualTo("default");
         assertThat(target(rules, visit(null, null, null, null, NOW, "a"))).isEqualTo("default");
+        assertThat(target(rules, visit(null, null, " EN-gb ;q=0.7 , fr", null, NOW, "a"))).as("spaces, any case").isEqualTo("https://example.co.uk");
+        assertThat(target(rules, visit(null, null, "*, fr;q=0.5", null, NOW, "a"))).as("a wildcard names no language").isEqualTo("default");
+        assertThat(target(rules, visit(null, null, "de;q=abc", null, NOW, "a"))).as("a q that does not parse").isEqualTo("default");
+        assertThat(target(rules, visit(null, null, "en, de;q=0.001", null, NOW, "a"))).isEqualTo("https://example.de");
+        assertThat(target(rules, visit(null, null, ",,,de", null, NOW, "a"))).isEqualTo("https://example.de");
+        assertThat(target(rules, visit(null, null, "en,".repeat(30) + "de", null, NOW, "a"))).as("past the 20 entries looked at")
+                .isEqualTo("default");
     }
 
     @Test
