@@ -53,19 +53,20 @@ class AnalystQueriesIT {
         clickhouse.execute("INSERT INTO link_visitors_minute VALUES ('abc', '2026-11-24 10:59:00', 1, 'v1'),"
                 + " ('abc', '2026-11-24 11:05:00', 0, 'crawler'), ('abc', '2026-11-25 09:00:00', 1, 'v1-next-day')");
         // Raw clicks of a campaign (spring-a, spring-b) and another link; event 1 written twice (a replayed batch).
+        // spring-b's clicks were served by its first rule, a split: event 3 and a bot by variant 1, event 4 by variant 2.
         for (int copy = 0; copy < 2; copy++) {
             clickhouse.execute("INSERT INTO clicks_raw VALUES (1, 'spring-a', '2026-11-24 10:05:00', 0, 0, 'news.example', 'DE',"
-                    + " 'mobile', 'Mobile Safari', 'iOS', 0, 'v1')");
+                    + " 'mobile', 'Mobile Safari', 'iOS', 0, 'v1', 0, 0)");
         }
         clickhouse.execute("INSERT INTO clicks_raw VALUES"
-                + " (2, 'spring-a', '2026-11-24 10:40:00', 0, 0, '', 'DE', 'mobile', 'Chrome Mobile', 'Android', 0, 'v2'),"
-                + " (3, 'spring-b', '2026-11-24 11:10:00', 0, 1, 'news.example', 'DE', 'desktop', 'Chrome', 'Windows', 0, 'v3'),"
-                + " (4, 'spring-b', '2026-11-24 11:20:00', 0, 1, 'mail.example', 'FR', 'mobile', 'Mobile Safari', 'iOS', 0, 'v4'),"
-                + " (5, 'spring-b', '2026-11-24 11:30:00', 0, 1, 'news.example', 'DE', 'bot', 'Googlebot', 'Other', 1, 'b1'),"
-                + " (6, 'other', '2026-11-24 12:00:00', 0, 0, '', '', 'mobile', 'Chrome Mobile', 'Android', 0, 'v5'),"
-                + " (7, 'spring-a', '2026-11-25 00:00:00', 0, 0, '', 'DE', 'mobile', 'Chrome Mobile', 'Android', 0, 'v6'),"
+                + " (2, 'spring-a', '2026-11-24 10:40:00', 0, 0, '', 'DE', 'mobile', 'Chrome Mobile', 'Android', 0, 'v2', 0, 0),"
+                + " (3, 'spring-b', '2026-11-24 11:10:00', 0, 1, 'news.example', 'DE', 'desktop', 'Chrome', 'Windows', 0, 'v3', 1, 1),"
+                + " (4, 'spring-b', '2026-11-24 11:20:00', 0, 1, 'mail.example', 'FR', 'mobile', 'Mobile Safari', 'iOS', 0, 'v4', 1, 2),"
+                + " (5, 'spring-b', '2026-11-24 11:30:00', 0, 1, 'news.example', 'DE', 'bot', 'Googlebot', 'Other', 1, 'b1', 1, 1),"
+                + " (6, 'other', '2026-11-24 12:00:00', 0, 0, '', '', 'mobile', 'Chrome Mobile', 'Android', 0, 'v5', 0, 0),"
+                + " (7, 'spring-a', '2026-11-25 00:00:00', 0, 0, '', 'DE', 'mobile', 'Chrome Mobile', 'Android', 0, 'v6', 0, 0),"
                 // A click answered in region 1, the day before every other query's window.
-                + " (8, 'spring-a', '2026-11-23 08:00:00', 1, 3, '', 'IE', 'desktop', 'Firefox', 'Linux', 0, 'v7')");
+                + " (8, 'spring-a', '2026-11-23 08:00:00', 1, 3, '', 'IE', 'desktop', 'Firefox', 'Linux', 0, 'v7', 0, 0)");
     }
 
     @Test
@@ -148,11 +149,20 @@ class AnalystQueriesIT {
     }
 
     @Test
+    void clicksByVariantCountEachRuleAndSplitTargetWithItsPeopleApart() throws SQLException {
+        assertThat(run("clicks_by_variant", Map.of("code", "spring-%", "from", "2026-11-23", "to", "2026-11-25"))).containsExactly(
+                List.of("spring-a", "0", "0", "3", "3", "3"),
+                List.of("spring-b", "1", "1", "2", "1", "1"),
+                List.of("spring-b", "1", "2", "1", "1", "1"));
+    }
+
+    @Test
     void everyQueryInTheFolderIsCoveredHere() throws Exception {
         try (Stream<Path> files = Files.list(QUERIES)) {
             assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
                     "clicks_over_time.sql", "top_links.sql", "top_referrers.sql", "top_countries.sql", "devices.sql",
-                    "unique_visitors.sql", "bot_share.sql", "country_by_device.sql", "referrers_by_hour.sql", "clicks_by_region.sql");
+                    "unique_visitors.sql", "bot_share.sql", "country_by_device.sql", "referrers_by_hour.sql", "clicks_by_region.sql",
+                    "clicks_by_variant.sql");
         }
     }
 

@@ -28,6 +28,12 @@ public record Link(String code, long id, String url, Instant createdAt, Instant 
         rules = rules == null ? RedirectRules.NONE : rules;
     }
 
+    /**
+     * The {@code passwordHash} of a protected link as a list reads it: lists say that a link has a password,
+     * never its hash, and nothing checks a password against a link read from a list.
+     */
+    public static final String PASSWORD_IN_ITS_OWN_ROW = "(in the link's own row)";
+
     /** A link without redirect rules. */
     public Link(String code, long id, String url, Instant createdAt, Instant expiresAt,
                 RedirectType redirectType, boolean customAlias, String owner, String title, List<String> tags) {

@@ -21,7 +21,8 @@ public final class LinkIndex {
     /** The tag of the rows that list every link of an account. */
     static final String ALL = "";
     private static final long HOUR_MILLIS = 3_600_000L;
-    static final String VIEW_COLUMNS = "created_at, id, code, url, expires_at, redirect_type, custom_alias, title, tags";
+    static final String VIEW_COLUMNS = "created_at, id, code, url, expires_at, redirect_type, custom_alias, title, tags, max_visits, "
+            + "password_protected";
 
     private final PreparedStatement row;
     private final PreparedStatement hour;
@@ -115,6 +116,12 @@ public final class LinkIndex {
         }
         if (nulls || !link.tags().isEmpty()) {
             builder.setSet("tags", Set.copyOf(link.tags()), String.class);
+        }
+        if (nulls || link.maxVisits() != null) {
+            builder.set("max_visits", link.maxVisits(), Long.class);
+        }
+        if (nulls || link.passwordHash() != null) {
+            builder.setBoolean("password_protected", link.passwordHash() != null);
         }
         return builder;
     }

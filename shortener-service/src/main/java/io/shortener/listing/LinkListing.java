@@ -8,6 +8,7 @@ import io.shortener.access.Scope;
 import io.shortener.error.ApiException;
 import io.shortener.link.Link;
 import io.shortener.link.RedirectType;
+import io.shortener.rules.RedirectRules;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +99,9 @@ public final class LinkListing {
     private static Link link(String owner, Row row) {
         return new Link(row.getString("code"), row.getLong("id"), row.getString("url"), row.getInstant("created_at"),
                 row.getInstant("expires_at"), RedirectType.ofStatus(row.getInt("redirect_type")).orElse(RedirectType.FOUND),
-                row.getBoolean("custom_alias"), owner, row.getString("title"), List.copyOf(row.getSet("tags", String.class)));
+                row.getBoolean("custom_alias"), owner, row.getString("title"), List.copyOf(row.getSet("tags", String.class)),
+                RedirectRules.NONE, row.isNull("max_visits") ? null : row.getLong("max_visits"),
+                row.getBoolean("password_protected") ? Link.PASSWORD_IN_ITS_OWN_ROW : null);
     }
 
     /** {@code search} (lower case) in the code, the title or the URL's host, ignoring case. */

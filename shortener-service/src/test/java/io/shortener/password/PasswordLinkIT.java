@@ -83,6 +83,23 @@ class PasswordLinkIT {
     }
 
     @Test
+    void aListSaysWhichLinksHaveAPasswordOrAMaximumAndFollowsTheirEdits() throws Exception {
+        String tag = "locked-" + System.nanoTime();
+        String code = create("{\"url\": \"https://example.com/secret\", \"password\": \"correct horse\", \"maxVisits\": 7, \"tags\": [\""
+                + tag + "\"]}").get("code").asText();
+        JsonNode listed = JSON.readTree(http.get("/api/v1/links?tag=" + tag).body()).get("links").get(0);
+        assertThat(listed.get("code").asText()).isEqualTo(code);
+        assertThat(listed.get("passwordProtected").asBoolean()).isTrue();
+        assertThat(listed.get("maxVisits").asLong()).isEqualTo(7);
+        assertThat(listed.toString()).doesNotContain("argon2").doesNotContain("own row");
+
+        assertThat(http.patchJson("/api/v1/links/" + code, "{\"password\": null, \"maxVisits\": null}").statusCode()).isEqualTo(200);
+        JsonNode edited = JSON.readTree(http.get("/api/v1/links?tag=" + tag).body()).get("links").get(0);
+        assertThat(edited.get("passwordProtected").asBoolean()).isFalse();
+        assertThat(edited.get("maxVisits").isNull()).isTrue();
+    }
+
+    @Test
     void aVisitGetsTheFormAndTheRightPasswordRedirectsWith303AndCountsOneClick() throws Exception {
         String code = create("{\"url\": \"https://example.com/secret\", \"password\": \"correct horse\"}").get("code").asText();
 
