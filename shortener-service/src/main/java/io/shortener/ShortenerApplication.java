@@ -205,6 +205,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
         LinkChecks checks = new LinkChecks(LinkChecks.discovered(), blocklist, safety.getCheckQueue(),
                 environment.metrics().meter("safety.checks.skipped"), environment.metrics().meter("safety.checks.blocked"));
         environment.lifecycle().manage(checks);
+        PasswordHashes passwords = new PasswordHashes();
         LinkService links = new LinkService(
                 store,
                 codes,
@@ -214,7 +215,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                 config.getLinks().defaultRedirect(),
                 clock,
                 checks::created,
-                new PasswordHashes());
+                passwords);
 
         AccessConfiguration access = config.getAccess();
         ApiKeys keys = new ApiKeys(new ApiKeyStore(session, cassandra.getKeyspace()), access.keyCacheTtl(), access.isAnonymousCreates(), clock);
@@ -284,7 +285,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                         () -> new Timer(LockFreeExponentiallyDecayingReservoir.builder().build())),
                 environment.metrics().counter(RedirectHandler.ON_SELECTOR_METRIC),
                 clickRecorder(config, codes, environment, agents), config.getClicks().getCountryHeader(), clients, redirectLimits,
-                blocklist, agents, visitLimits, new PasswordGate(new PasswordHashes(), new PasswordAttempts(apiBuckets, limits.getPasswordAttempts()),
+                blocklist, agents, visitLimits, new PasswordGate(passwords, new PasswordAttempts(apiBuckets, limits.getPasswordAttempts()),
                         new JsonAnswers(environment.getObjectMapper()))));
         // Inserted last, so outermost: every request of the application port is timed and has its id, whichever handler answers it.
         environment.getApplicationContext().insertHandler(prometheus.requestHandler());

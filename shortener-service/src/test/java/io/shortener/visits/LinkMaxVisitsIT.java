@@ -132,6 +132,7 @@ class LinkMaxVisitsIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (status(http, code, UserAgentClassifierTest.GOOGLEBOT) != 410) {
             assertThat(Instant.now()).as("reconciled within 30 s").isBefore(deadline);
+            // Not a synchronisation: the pace of polling an observable condition (the bot's 410) under a deadline.
             Thread.sleep(100);
         }
         assertThat(status(http, code, HUMAN)).as("the region's Redis counter was raised too").isEqualTo(410);
