@@ -2,8 +2,19 @@ package io.shortener.click;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shortener.clickevent.ClickEventJson;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class VisitorIdsTest {
 
@@ -53,7 +64,48 @@ class VisitorIdsTest {
     }
 
     @Test
-    void theIdRevealsNothingOfTheAddress() {
-        assertThat(ids.of("203.0.113.77", UA, NOON)).doesNotContain("203").doesNotContain("113");
+    void neighboursInOneSlash24ShareAnIdAndTwoSlash24sDoNot() {
+        assertThat(ids.of("203.0.113.1", UA, NOON)).isEqualTo(ids.of("203.0.113.254", UA, NOON));
+        assertThat(ids.of("203.0.113.77", UA, NOON)).isNotEqualTo(ids.of("203.0.112.77", UA, NOON))
+                .isNotEqualTo(ids.of("203.0.114.77", UA, NOON));
+        assertThat(ids.of("2001:db8:85a3:1::1", UA, NOON)).isEqualTo(ids.of("2001:db8:85a3:ffff::9", UA, NOON))
+                .isNotEqualTo(ids.of("2001:db8:85a4:1::1", UA, NOON));
+    }
+
+    /**
+     * The whole event as it leaves for Kafka, not only the id: no part of the address in any encoding a
+     * reader could reverse (dotted, hex, integer, Base64, or an unkeyed hash of the address or its /24,
+     * which a dictionary of all 2^32 addresses reverses).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"203.0.113.77", "198.51.100.200", "2001:db8:85a3:8d3:1319:8a2e:370:7348"})
+    void theEventCarriesNoPartOfTheAddressInAnyEncoding(String address) throws Exception {
+        ClickEnricher enricher = new ClickEnricher(new UserAgentClassifier(), ids, 1, () -> 1);
+        String event = ClickEventJson.write(enricher.enrich(1, new RawClick("leak", NOON, false, address, UA, null, null)))
+                .toLowerCase(Locale.ROOT);
+
+        assertThat(encodingsOf(address)).allSatisfy(form -> assertThat(event).as("the event %s", event).doesNotContain(form));
+    }
+
+    private static List<String> encodingsOf(String address) throws Exception {
+        byte[] bytes = InetAddress.getByName(address).getAddress();
+        List<String> forms = new ArrayList<>(List.of(address, InetAddress.getByAddress(bytes).getHostAddress(),
+                HexFormat.of().formatHex(bytes), Base64.getEncoder().encodeToString(bytes).toLowerCase(Locale.ROOT)));
+        String network = VisitorIds.anonymise(address);
+        forms.add(network);
+        forms.add(network.substring(0, network.length() - 2));
+        if (bytes.length == 4) {
+            forms.add(Long.toString(Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(bytes).getInt())));
+            forms.add(HexFormat.of().formatHex(bytes, 0, 3));
+        } else {
+            forms.add(HexFormat.of().formatHex(bytes, 0, 6));
+        }
+        for (String algorithm : List.of("MD5", "SHA-1", "SHA-256")) {
+            for (String text : List.of(address, network)) {
+                String digest = HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
+                forms.add(digest.substring(0, 16));
+            }
+        }
+        return forms.stream().map(form -> form.toLowerCase(Locale.ROOT)).toList();
     }
 }
