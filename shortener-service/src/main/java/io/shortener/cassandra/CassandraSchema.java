@@ -42,8 +42,17 @@ public final class CassandraSchema {
      * topology changed (a DC added, a factor raised): returns that change, whose repair the caller must ask for.
      */
     public Optional<ReplicationChange> apply(CqlSession session) {
-        for (String statement : statements()) {
-            execute(session, statement);
+        // The driver answers a schema change only after refreshing its schema metadata, which it debounces for a
+        // second: a dozen statements on a new keyspace took over ten seconds. Off meanwhile, refreshed once after.
+        session.setSchemaMetadataEnabled(false);
+        try {
+            for (String statement : statements()) {
+                execute(session, statement);
+            }
+        } finally {
+            // Back to the configuration's setting; the refresh this starts brings the token map along, meanwhile
+            // requests are routed without it.
+            session.setSchemaMetadataEnabled(null);
         }
         Map<String, String> current = session.execute(SimpleStatement.newInstance(
                         "SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?", keyspace).setTimeout(timeout))
