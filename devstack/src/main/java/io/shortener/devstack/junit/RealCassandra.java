@@ -3,9 +3,11 @@ package io.shortener.devstack.junit;
 import io.shortener.devstack.CassandraEndpoint;
 import io.shortener.devstack.CassandraNode;
 import io.shortener.devstack.LocalProcess;
+import io.shortener.devstack.Ports;
 import io.shortener.devstack.ProjectHome;
 import io.shortener.devstack.StackDefinition;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Starts the test stack's real Cassandra node once per test JVM, with fresh data, and stops it when the
@@ -26,5 +28,13 @@ public final class RealCassandra extends OncePerTestRun {
         LocalProcess process = node.start();
         System.out.printf("[devstack] %s ready in %.1f s%n", process.name(), (System.nanoTime() - started) / 1e9);
         return () -> process.stop(Duration.ofSeconds(30));
+    }
+
+    @Override
+    AutoCloseable startContainers() {
+        ServerContainers containers = ServerContainers.start(List.of(ContainerSpecs.cassandra(StackDefinition.test().firstNode())));
+        Await.until("Cassandra in a container answers on " + ENDPOINT.contactPoint(), Duration.ofMinutes(3),
+                () -> Ports.accepts(ENDPOINT.host(), ENDPOINT.port()));
+        return containers;
     }
 }

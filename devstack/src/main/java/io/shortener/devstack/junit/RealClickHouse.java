@@ -6,6 +6,7 @@ import io.shortener.devstack.LocalProcess;
 import io.shortener.devstack.ProjectHome;
 import io.shortener.devstack.StackDefinition;
 import java.time.Duration;
+import java.util.List;
 
 /** Starts the test stack's real ClickHouse (127.0.0.11:18123) once per test JVM, empty. */
 public final class RealClickHouse extends OncePerTestRun {
@@ -33,5 +34,12 @@ public final class RealClickHouse extends OncePerTestRun {
     private static ClickHouseServer server() {
         ProjectHome home = ProjectHome.locate();
         return new ClickHouseServer(home, home.stackDir(StackDefinition.test().name()), SETTINGS);
+    }
+
+    @Override
+    AutoCloseable startContainers() {
+        ServerContainers containers = ServerContainers.start(List.of(ContainerSpecs.clickhouse(ProjectHome.locate(), SETTINGS)));
+        Await.until("ClickHouse in a container answers on " + SETTINGS.httpUrl(), Duration.ofMinutes(3), server()::answers);
+        return containers;
     }
 }

@@ -3,7 +3,9 @@ package io.shortener.devstack.junit;
 import io.shortener.devstack.ProjectHome;
 import io.shortener.devstack.RedisCluster;
 import io.shortener.devstack.RedisClusterSettings;
+import io.shortener.devstack.RedisProbe;
 import io.shortener.devstack.StackDefinition;
+import java.time.Duration;
 
 /**
  * Starts the test stack's real Redis Cluster (3 masters, 3 replicas on 127.0.0.11) once per test JVM,
@@ -26,5 +28,14 @@ public final class RealRedisCluster extends OncePerTestRun {
         cluster.ensureRunning();
         System.out.printf("[devstack] redis cluster %s ready in %.1f s%n", SETTINGS.nodes(), (System.nanoTime() - started) / 1e9);
         return cluster::stop;
+    }
+
+    @Override
+    AutoCloseable startContainers() {
+        ServerContainers containers = ServerContainers.start(ContainerSpecs.redis(ProjectHome.locate(), SETTINGS));
+        containers.exec(ContainerSpecs.redisClusterCreate(SETTINGS));
+        Await.until("the Redis Cluster in containers reports cluster_state:ok on every node", Duration.ofMinutes(1),
+                () -> SETTINGS.ports().stream().allMatch(port -> RedisProbe.clusterOk(SETTINGS.address(), port)));
+        return containers;
     }
 }

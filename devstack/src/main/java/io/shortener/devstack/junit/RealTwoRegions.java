@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Starts the servers of {@link StackDefinition#testRegions()} once per test JVM, with fresh data: six
@@ -51,5 +52,12 @@ public final class RealTwoRegions extends OncePerTestRun {
             caches.forEach(RedisCluster::stop);
             CASSANDRA.stop();
         };
+    }
+
+    /** Six nodes, two brokers, two Redis Clusters: a stack of containers this fixture does not define. */
+    @Override
+    AutoCloseable startContainers() {
+        Assumptions.abort("-Dservers=containers: the two-region servers come from local processes only");
+        return null;
     }
 }
