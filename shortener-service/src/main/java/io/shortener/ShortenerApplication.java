@@ -46,15 +46,11 @@ import io.shortener.click.UserAgentClassifier;
 import io.shortener.click.VisitorIds;
 import io.shortener.cassandra.CassandraHealthCheck;
 import io.shortener.cassandra.ManagedCqlSession;
-import io.shortener.error.ApiExceptionMapper;
+import io.shortener.error.ErrorMappers;
 import io.shortener.error.JsonErrorHandler;
-import io.shortener.error.JsonErrorMapper;
 import io.shortener.error.MinimumBodyRate;
 import io.shortener.error.NoSniff;
 import io.shortener.error.RequestBodyLimit;
-import io.shortener.error.StorageUnavailableMapper;
-import io.shortener.error.UnexpectedErrorMapper;
-import io.shortener.error.WebApplicationExceptionMapper;
 import io.shortener.idgen.IdsFactory;
 import io.shortener.idgen.MachineIds;
 import io.shortener.idgen.MachineLease;
@@ -131,6 +127,17 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShortenerApplication.class);
 
+    private final Clock clock;
+
+    public ShortenerApplication() {
+        this(Clock.systemUTC());
+    }
+
+    /** With the clock every expiry, lease, rate window and timestamp of the service reads: tests move it. */
+    public ShortenerApplication(Clock clock) {
+        this.clock = clock;
+    }
+
     public static void main(String[] args) throws Exception {
         new ShortenerApplication().run(args);
     }
@@ -152,7 +159,6 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
     public void run(ShortenerConfiguration config, Environment environment) {
         PlaceholderSecrets.check(config.isDevelopment(), config.getIds().getCodeKey(), config.getClicks().getVisitorKey());
         strictJson(environment.getObjectMapper());
-        Clock clock = Clock.systemUTC();
         environment.admin().addServlet("version", new VersionServlet(ReleaseInfo.of(ShortenerApplication.class))).addMapping("/version");
         PrometheusMetrics prometheus = new PrometheusMetrics(environment.metrics(), environment.healthChecks(),
                 new RequestLog(config.getRequestLog().getSampleRate()));
@@ -229,11 +235,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                 Map.of("api/v1/links" + LinkResource.BULK, (long) config.getLinks().getMaxBulkRequestBytes(),
                         "api/v1/links" + TransferResource.IMPORT, (long) config.getLinks().getMaxBulkRequestBytes())));
         environment.jersey().register(new NoSniff());
-        environment.jersey().register(new ApiExceptionMapper());
-        environment.jersey().register(new WebApplicationExceptionMapper());
-        environment.jersey().register(new JsonErrorMapper());
-        environment.jersey().register(new StorageUnavailableMapper());
-        environment.jersey().register(new UnexpectedErrorMapper());
+        ErrorMappers.all().forEach(environment.jersey()::register);
         IdempotentCreates idempotent = new IdempotentCreates(session, cassandra.getKeyspace(), environment.getObjectMapper(), publicBaseUrl);
         LimitsConfiguration limits = config.getLimits();
         Buckets sharedBuckets = new RedisBuckets(redis, config.getCache().getRedis().getBreaker().build(), limits.getKeyPrefix());

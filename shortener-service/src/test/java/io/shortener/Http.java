@@ -77,6 +77,11 @@ public final class Http {
         }
     }
 
+    /** Creates a link with this create body, which must answer 201, and returns its code. */
+    public String createCode(String body) {
+        return createLink(body).get("code").asText();
+    }
+
     /** A PATCH with a JSON merge patch (RFC 7396). */
     public HttpResponse<String> patchJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/merge-patch+json")

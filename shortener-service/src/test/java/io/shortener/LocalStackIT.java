@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * survives the whole system going down and up again, and its clicks become numbers in the stats API
  * and in ClickHouse.
  */
+@Tag("clicks")
 class LocalStackIT {
 
     private final ProjectHome home = ProjectHome.locate();

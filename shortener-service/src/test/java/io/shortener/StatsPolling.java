@@ -2,6 +2,7 @@ package io.shortener;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shortener.devstack.junit.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -17,16 +18,11 @@ public final class StatsPolling {
 
     /**
      * Polls {@code /api/v1/links/{code}/stats} (today, by minute) until it counts at least {@code clicks}
-     * clicks or the time is up, then returns the last answer: the caller asserts on exact numbers.
+     * clicks, and returns that answer: the caller asserts on exact numbers. Fails with the last answer when the time is up.
      */
     public static JsonNode awaitClicks(Http http, String code, long clicks, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode stats = stats(http, code);
-        while (stats.path("totals").path("clicks").asLong(-1) < clicks && System.nanoTime() < deadline) {
-            sleep();
-            stats = stats(http, code);
-        }
-        return stats;
+        return Await.until("the stats of " + code + " count " + clicks + " clicks", timeout, () -> stats(http, code),
+                stats -> stats.path("totals").path("clicks").asLong(-1) >= clicks);
     }
 
     /** The last hour and the next one, so clicks of this minute are in. */
@@ -39,14 +35,6 @@ public final class StatsPolling {
             return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(response.statusCode() + " " + response.body(), e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -3,7 +3,9 @@ package io.shortener;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.shortener.devstack.CassandraEndpoint;
 import io.shortener.devstack.RegionSettings;
@@ -14,6 +16,7 @@ import io.shortener.devstack.junit.RealClickHouse;
 import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,12 +46,17 @@ public final class TestApps {
      * leave it to chance which one the configuration sees.
      */
     public static DropwizardAppExtension<ShortenerConfiguration> shortener(String keyspace, String... overrides) {
+        return shortener(Clock.systemUTC(), keyspace, overrides);
+    }
+
+    /** The same, reading {@code clock} (a {@link TestClock} the test moves) wherever the service reads the time. */
+    public static DropwizardAppExtension<ShortenerConfiguration> shortener(Clock clock, String keyspace, String... overrides) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("cassandra.contactPoints[0]", RealCassandra.ENDPOINT.contactPoint());
         config.put("cassandra.localDatacenter", RealCassandra.ENDPOINT.datacenter());
         config.put("cache.redis.nodes", RealRedisCluster.nodes());
         config.put("clicks.bootstrapServers", RealKafka.SETTINGS.bootstrapServers());
-        return app(config, keyspace, overrides);
+        return app(clock, config, keyspace, overrides);
     }
 
     /**
@@ -68,10 +76,10 @@ public final class TestApps {
         config.put("ids.region", Integer.toString(settings.id()));
         config.put("cache.redis.nodes", String.join(",", settings.redis().nodes()));
         config.put("clicks.bootstrapServers", settings.kafka().bootstrapServers());
-        return app(config, keyspace, overrides);
+        return app(Clock.systemUTC(), config, keyspace, overrides);
     }
 
-    private static DropwizardAppExtension<ShortenerConfiguration> app(Map<String, String> connections, String keyspace,
+    private static DropwizardAppExtension<ShortenerConfiguration> app(Clock clock, Map<String, String> connections, String keyspace,
                                                                       String... overrides) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("server.applicationConnectors[0].port", "0");
@@ -97,7 +105,12 @@ public final class TestApps {
         }
         ConfigOverride[] configOverrides = config.entrySet().stream()
                 .map(entry -> ConfigOverride.config(entry.getKey(), entry.getValue())).toArray(ConfigOverride[]::new);
-        return new DropwizardAppExtension<>(ShortenerApplication.class, "config/shortener.yml", configOverrides);
+        return new DropwizardAppExtension<>(new DropwizardTestSupport<>(ShortenerApplication.class, "config/shortener.yml", configOverrides) {
+            @Override
+            public Application<ShortenerConfiguration> newApplication() {
+                return new ShortenerApplication(clock);
+            }
+        });
     }
 
     /** A driver session of the test's own, to look at what the service stored. */

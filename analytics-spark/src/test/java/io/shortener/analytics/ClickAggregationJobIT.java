@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a real ClickHouse: exact counts through duplicate deliveries and through a kill -9 mid-stream.
  */
 @ExtendWith({RealKafka.class, RealClickHouse.class})
+@Tag("analytics")
 class ClickAggregationJobIT {
 
     private static final String TOPIC = "clicks_job_it";
@@ -39,6 +41,7 @@ class ClickAggregationJobIT {
     private static ClickHouseSettings clickhouse;
     private static ClickCounts counts;
     private static KafkaProducer<String, String> producer;
+    private static JobProgress progress;
 
     @BeforeAll
     static void startTheJob() throws Exception {
@@ -52,6 +55,7 @@ class ClickAggregationJobIT {
         job = new AnalyticsJob(home, home.stackDir("test").resolve("job-it"), SparkJobSettings.local().withTrigger("1 second"));
         job.wipe();
         job.start(RealKafka.SETTINGS, TOPIC, clickhouse);
+        progress = new JobProgress(RealKafka.SETTINGS.bootstrapServers(), TOPIC, job);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.SETTINGS.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer());
     }
@@ -69,7 +73,7 @@ class ClickAggregationJobIT {
         send("twice", clicks.subList(0, 50));
 
         ClickCounts.Totals totals = counts.awaitClicks("twice", 200, COUNTED_WITHIN);
-        Thread.sleep(3_000); // two more batches: nothing more may arrive
+        progress.awaitCaughtUp(COUNTED_WITHIN); // every delivery, the second ones too, has been through the job
 
         assertThat(counts.totals("twice")).isEqualTo(totals).isEqualTo(new ClickCounts.Totals(200, Clicks.humans(200)));
         assertThat(counts.breakdownClicks("twice", "country", "DE")).isEqualTo(100);
@@ -99,7 +103,7 @@ class ClickAggregationJobIT {
         send("killed", Clicks.of("killed", now + 60_000, 100));
 
         counts.awaitClicks("killed", 700, COUNTED_WITHIN);
-        Thread.sleep(3_000);
+        progress.awaitCaughtUp(COUNTED_WITHIN);
 
         assertThat(counts.totals("killed")).isEqualTo(
                 new ClickCounts.Totals(700, Clicks.humans(300) + 10 * Clicks.humans(30) + Clicks.humans(100)));

@@ -11,11 +11,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The job's foreachBatch against a real ClickHouse, with Spark in this JVM: what a replayed batch does. */
 @ExtendWith(RealClickHouse.class)
+@Tag("analytics")
 class ClickHouseSinkIT {
 
     private static SparkSession spark;

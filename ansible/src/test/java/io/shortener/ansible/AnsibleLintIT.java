@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The playbooks and roles as Ansible's own checkers see them. */
+@Tag("ansible")
 class AnsibleLintIT {
 
     private final Playbooks playbooks = new Playbooks(Path.of("").toAbsolutePath(), Path.of("target/it-logs"));

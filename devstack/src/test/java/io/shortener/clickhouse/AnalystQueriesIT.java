@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * writes them, including a micro-batch written twice (what a replay after a crash does).
  */
 @ExtendWith(RealClickHouse.class)
+@Tag("devstack")
 class AnalystQueriesIT {
 
     private static final Path QUERIES = ProjectHome.locate().clickHouseQueries();

@@ -7,10 +7,12 @@ import java.time.YearMonth;
 import io.shortener.devstack.junit.RealClickHouse;
 import java.sql.SQLException;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(RealClickHouse.class)
+@Tag("devstack")
 class SchemaMigrationsIT {
 
     private final ClickHouseMigrations migrations =

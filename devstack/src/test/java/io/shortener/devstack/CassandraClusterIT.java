@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * replicated to the other, and LOCAL_QUORUM in each DC surviving the loss of one of its nodes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("devstack")
 class CassandraClusterIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -6,9 +6,11 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The launcher against a real Cassandra 5 node: start, answer CQL, stop by PID, keep data across a restart. */
+@Tag("devstack")
 class CassandraNodeIT {
 
     private final ProjectHome home = ProjectHome.locate();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real kernel holds a background process to its share: every thread of it is in its group from the
  * start, and a busy process over its cap is throttled. Needs a writable cgroup (root here, and in CI).
  */
+@Tag("devstack")
 class CpuIsolationIT {
 
     private static final Duration GRACE = Duration.ofSeconds(5);

@@ -18,9 +18,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The launcher against a real Kafka 4 broker in KRaft mode: format, start, topics, a restart with data. */
+@Tag("devstack")
 class KafkaBrokerIT {
 
     private final ProjectHome home = ProjectHome.locate();

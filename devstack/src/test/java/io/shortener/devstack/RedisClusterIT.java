@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The launcher against real redis-server processes: create, fail over, rejoin, and form again after a restart. */
+@Tag("devstack")
 class RedisClusterIT {
 
     private final ProjectHome home = ProjectHome.locate();

@@ -15,11 +15,13 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.EnumSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A public shortener: creates without a key, where the operator allows them; nothing else without one. */
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
+@Tag("links")
 class AnonymousCreatesIT {
 
     private static final String KEYSPACE = "anonymous_creates_it";

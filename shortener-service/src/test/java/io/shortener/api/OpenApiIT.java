@@ -42,6 +42,7 @@ import org.glassfish.jersey.model.Parameter;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,6 +53,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * fault or a flood, one the test named beside it provokes); and every error has the one error shape.
  */
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, RealClickHouse.class, DropwizardExtensionsSupport.class})
+@Tag("links")
 class OpenApiIT {
 
     private static final java.nio.file.Path BLOCKLIST_FILE = blocklistFile();

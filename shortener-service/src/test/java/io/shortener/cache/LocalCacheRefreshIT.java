@@ -8,7 +8,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.dropwizard.jackson.Jackson;
 import io.shortener.devstack.junit.RealRedisCluster;
 import io.shortener.link.Link;
-import io.shortener.link.LinkStore;
+import io.shortener.link.MemoryLinkStore;
 import io.shortener.link.RedirectType;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,14 +17,13 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,13 +34,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * yet" are states the test sets, not timings it hopes for.
  */
 @ExtendWith(RealRedisCluster.class)
+@Tag("redirects")
 class LocalCacheRefreshIT {
 
     private static final ObjectMapper JSON = Jackson.newObjectMapper();
 
     private final ManualTicker ticker = new ManualTicker();
     private final QueuedExecutor refreshes = new QueuedExecutor();
-    private final Links cassandra = new Links();
+    private final MemoryLinkStore cassandra = new MemoryLinkStore();
     private final MetricRegistry registry = new MetricRegistry();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final String keyPrefix = "refresh-it-" + System.nanoTime() + ":";
@@ -75,7 +75,7 @@ class LocalCacheRefreshIT {
         store.invalidateLocally("hot");
         redisForget("hot");
         assertThat(store.find("hot")).map(Link::url).hasValue("https://example.com/v2");
-        long loadsBefore = cassandra.loads.get();
+        long loadsBefore = cassandra.loads();
 
         ticker.advance(Duration.ofSeconds(31));
         cassandra.put(link("hot", "https://example.com/v3"));
@@ -83,13 +83,13 @@ class LocalCacheRefreshIT {
         Optional<Link> answered = store.find("hot");
 
         assertThat(answered).map(Link::url).as("the reader gets the entry it had").hasValue("https://example.com/v2");
-        assertThat(cassandra.loads.get()).as("the reload waits for the refresh executor, not for the reader").isEqualTo(loadsBefore);
+        assertThat(cassandra.loads()).as("the reload waits for the refresh executor, not for the reader").isEqualTo(loadsBefore);
         assertThat(l1("refreshes")).isZero();
         assertThat(l1("misses")).isEqualTo(2);
 
         refreshes.runAll();
 
-        assertThat(cassandra.loads.get()).isEqualTo(loadsBefore + 1);
+        assertThat(cassandra.loads()).isEqualTo(loadsBefore + 1);
         assertThat(l1("refreshes")).isEqualTo(1);
         assertThat(store.find("hot")).map(Link::url).hasValue("https://example.com/v3");
         assertThat(l1("misses")).as("no reader waited for a load").isEqualTo(2);
@@ -146,42 +146,6 @@ class LocalCacheRefreshIT {
 
     private static Link link(String code, String url) {
         return new Link(code, 1L, url, Instant.parse("2026-01-01T00:00:00Z"), null, RedirectType.FOUND, false, "test");
-    }
-
-    /** L3 as far as the cache sees it: links by code, and how often it was asked. */
-    private static final class Links implements LinkStore {
-        private final Map<String, Link> links = new ConcurrentHashMap<>();
-        final AtomicInteger loads = new AtomicInteger();
-
-        void put(Link link) {
-            links.put(link.code(), link);
-        }
-
-        @Override
-        public void insert(Link link) {
-            put(link);
-        }
-
-        @Override
-        public boolean claim(Link link) {
-            return links.putIfAbsent(link.code(), link) == null;
-        }
-
-        @Override
-        public Optional<Link> find(String code) {
-            loads.incrementAndGet();
-            return Optional.ofNullable(links.get(code));
-        }
-
-        @Override
-        public boolean delete(String code, Instant at) {
-            return links.remove(code) != null;
-        }
-
-        @Override
-        public Optional<Link> update(String code, java.util.function.UnaryOperator<Link> edit, Instant at) {
-            return Optional.ofNullable(links.computeIfPresent(code, (key, link) -> edit.apply(link)));
-        }
     }
 
     private static final class ManualTicker implements Ticker {

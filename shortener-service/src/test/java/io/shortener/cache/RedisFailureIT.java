@@ -12,6 +12,7 @@ import io.shortener.devstack.ProjectHome;
 import io.shortener.devstack.RedisCluster;
 import io.shortener.devstack.RedisClusterSettings;
 import io.shortener.devstack.RedisProbe;
+import io.shortener.devstack.junit.Await;
 import io.shortener.devstack.junit.RealCassandra;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.util.JedisClusterCRC16;
@@ -32,6 +33,7 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * opens, and it closes again by itself once Redis is back.
  */
 @ExtendWith(RealCassandra.class)
+@Tag("redirects")
 class RedisFailureIT {
 
     private static final RedisClusterSettings REDIS = RedisClusterSettings.threeByTwo("failure", "127.0.0.14", 16379);
@@ -73,9 +75,9 @@ class RedisFailureIT {
 
             cluster.running(master).orElseThrow().kill();
 
-            await("the breaker to open", Duration.ofSeconds(30), () -> load.statesSeen.contains("OPEN"));
-            await("a replica to take over", Duration.ofSeconds(30), () -> cluster.masterPorts().size() == 3 && cluster.clusterOk());
-            await("the breaker to close again", Duration.ofSeconds(30), () -> "CLOSED".equals(breakerState()) && load.requests() > 0);
+            Await.until("the breaker to open", Duration.ofSeconds(30), () -> load.statesSeen.contains("OPEN"));
+            Await.until("a replica to take over", Duration.ofSeconds(30), () -> cluster.masterPorts().size() == 3 && cluster.clusterOk());
+            Await.until("the breaker to close again", Duration.ofSeconds(30), () -> "CLOSED".equals(breakerState()) && load.requests() > 0);
             long afterClose = load.requests();
             awaitRequests(load, afterClose + 50);
 
@@ -92,14 +94,14 @@ class RedisFailureIT {
     void withTheWholeRedisClusterStoppedRedirectsAreServedFromCassandraAndHealthSaysDegraded() throws Exception {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            codes.add(create("{\"url\": \"https://example.com/cassandra-only-" + i + "\"}"));
+            codes.add(http.createCode("{\"url\": \"https://example.com/cassandra-only-" + i + "\"}"));
         }
         try (RedirectLoad load = new RedirectLoad(codes)) {
             awaitRequests(load, 30);
 
             cluster.stop();
 
-            await("the breaker to open", Duration.ofSeconds(30), () -> "OPEN".equals(breakerState()));
+            Await.until("the breaker to open", Duration.ofSeconds(30), () -> "OPEN".equals(breakerState()));
             awaitRequests(load, load.requests() + 100);
             Http admin = new Http(app.getAdminPort());
             HttpResponse health = new HttpResponse(admin.get("/healthcheck"));
@@ -108,7 +110,7 @@ class RedisFailureIT {
 
             cluster.ensureRunning();
 
-            await("the breaker to close again", Duration.ofSeconds(60), () -> "CLOSED".equals(breakerState()));
+            Await.until("the breaker to close again", Duration.ofSeconds(60), () -> "CLOSED".equals(breakerState()));
             assertThat(load.failures).as("redirects that were not 302").isEmpty();
         }
     }
@@ -122,7 +124,7 @@ class RedisFailureIT {
             String alias = "on-" + master + "-" + run + "-" + i;
             int slot = JedisClusterCRC16.getSlot("link:" + alias);
             if (slots.stream().anyMatch(range -> slot >= range[0] && slot <= range[1])) {
-                codes.add(create("{\"url\": \"https://example.com/" + alias + "\", \"alias\": \"" + alias + "\"}"));
+                codes.add(http.createCode("{\"url\": \"https://example.com/" + alias + "\", \"alias\": \"" + alias + "\"}"));
             }
         }
         return codes;
@@ -141,28 +143,12 @@ class RedisFailureIT {
         return ranges;
     }
 
-    private String create(String body) throws Exception {
-        java.net.http.HttpResponse<String> response = http.postJson("/api/v1/links", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json.readTree(response.body()).get("code").asText();
-    }
-
     private String breakerState() {
         return String.valueOf(app.getEnvironment().metrics().getGauges().get("cache.l2.breaker").getValue());
     }
 
     private static void awaitRequests(RedirectLoad load, long atLeast) throws InterruptedException {
-        await("load to reach " + atLeast + " requests", Duration.ofSeconds(60), () -> load.requests() >= atLeast);
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+        Await.until("load to reach " + atLeast + " requests", Duration.ofSeconds(60), () -> load.requests() >= atLeast);
     }
 
     private record HttpResponse(java.net.http.HttpResponse<String> response) {

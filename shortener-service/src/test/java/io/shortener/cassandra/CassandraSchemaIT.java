@@ -8,10 +8,12 @@ import io.shortener.devstack.junit.RealCassandra;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(RealCassandra.class)
+@Tag("links")
 class CassandraSchemaIT {
 
     @Test

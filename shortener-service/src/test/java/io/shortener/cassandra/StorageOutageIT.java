@@ -12,10 +12,12 @@ import io.shortener.TestApps;
 import io.shortener.devstack.CassandraNode;
 import io.shortener.devstack.CassandraNodeSettings;
 import io.shortener.devstack.ProjectHome;
+import io.shortener.devstack.junit.Await;
 import io.shortener.devstack.junit.RealRedisCluster;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * needs Cassandra gets 503 in the JSON shape, and the service recovers by itself.
  */
 @ExtendWith(RealRedisCluster.class)
+@Tag("links")
 class StorageOutageIT {
 
     private final ProjectHome home = ProjectHome.locate();
@@ -69,13 +72,8 @@ class StorageOutageIT {
 
         node.start();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int status = 0;
-        while (System.nanoTime() < deadline
-                && (status = http.postJson("/api/v1/links", "{\"url\": \"https://example.com/after\"}").statusCode()) != 201) {
-            Thread.sleep(250);
-        }
-        assertThat(status).as("creates links again once Cassandra is back").isEqualTo(201);
+        Await.until("creates links again once Cassandra is back", Duration.ofSeconds(60),
+                () -> http.postJson("/api/v1/links", "{\"url\": \"https://example.com/after\"}").statusCode(), status -> status == 201);
         assertThat(http.get("/never-seen-either").statusCode()).isEqualTo(404);
         assertThat(admin.get("/healthcheck").statusCode()).isEqualTo(200);
     }

@@ -9,6 +9,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
 import io.shortener.TestApps;
+import io.shortener.TestClock;
 import io.shortener.clickevent.ClickEvent;
 import io.shortener.devstack.junit.RealCassandra;
 import io.shortener.devstack.junit.RealKafka;
@@ -17,17 +18,22 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Redirects against the real service, click events read back from the real broker. */
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
+@Tag("clicks")
 class ClickEventsIT {
 
     private static final String TOPIC = "clicks_it_events";
 
-    static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener("it_click_events",
+    private static final TestClock CLOCK = new TestClock();
+
+    static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener(CLOCK, "it_click_events",
             "clicks.topic", TOPIC,
             "clicks.countryHeader", "CF-IPCountry",
             "ids.region", "2",
@@ -58,7 +64,7 @@ class ClickEventsIT {
         }
         int total = humans + bots;
 
-        List<JsonNode> events = kafka.readAll(TOPIC, total, Duration.ofSeconds(60));
+        List<JsonNode> events = kafka.readAll(TOPIC, code, total, Duration.ofSeconds(60));
 
         assertThat(events).hasSize(total);
         assertThat(events.stream().map(e -> e.get("eventId").asLong()).distinct()).hasSize(total);
@@ -67,7 +73,7 @@ class ClickEventsIT {
             assertThat(e.get("code").asText()).isEqualTo(code);
             assertThat(e.get("region").asInt()).isEqualTo(2);
             assertThat(e.get("instance").asInt()).isEqualTo(5);
-            assertThat(e.get("timestamp").asLong()).isCloseTo(System.currentTimeMillis(), org.assertj.core.api.Assertions.within(120_000L));
+            assertThat(e.get("timestamp").asLong()).isCloseTo(CLOCK.millis(), org.assertj.core.api.Assertions.within(120_000L));
             assertThat(e.toString()).as("no raw address leaves the service").doesNotContain("127.0.0.1");
         });
         assertThat(events.stream().filter(e -> !e.get("bot").asBoolean())).hasSize(humans);
@@ -117,11 +123,18 @@ class ClickEventsIT {
         kafka.createTopic(TOPIC, 3);
         Http http = new Http(APP.getLocalPort());
         String missing = "never-created-" + System.nanoTime();
+        String expired = http.createLink("{\"url\": \"https://example.com/lapsed\", \"expiresAt\": \""
+                + CLOCK.instant().plus(Duration.ofHours(1)) + "\"}").get("code").asText();
+        String control = http.createLink("{\"url\": \"https://example.com/control\"}").get("code").asText();
+        CLOCK.advance(Duration.ofMinutes(61));
 
         assertThat(http.get("/" + missing).statusCode()).isEqualTo(404);
+        assertThat(http.get("/" + expired).statusCode()).isEqualTo(410);
+        // The positive control, after the refusals: its one event shows the pipeline carried whatever came before it.
+        assertThat(http.get("/" + control).statusCode()).isEqualTo(302);
 
-        List<JsonNode> events = kafka.readAll(TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(3));
-        assertThat(events).noneMatch(e -> e.get("code").asText().equals(missing));
+        List<JsonNode> events = kafka.readAll(TOPIC, Set.of(missing, expired, control), 1, Duration.ofSeconds(60));
+        assertThat(events).extracting(event -> event.get("code").asText()).containsExactly(control);
     }
 
     private static int redirect(Http http, String code, String method, String userAgent, String referer, String country) {

@@ -11,11 +11,13 @@ import io.shortener.TestApps;
 import io.shortener.devstack.KafkaBroker;
 import io.shortener.devstack.KafkaBrokerSettings;
 import io.shortener.devstack.ProjectHome;
+import io.shortener.devstack.junit.Await;
 import io.shortener.devstack.junit.RealCassandra;
 import io.shortener.devstack.junit.RealRedisCluster;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lost, and the instance stays in service with its health saying it is degraded.
  */
 @ExtendWith({RealCassandra.class, RealRedisCluster.class})
+@Tag("clicks")
 class KafkaOutageIT {
 
     private static final KafkaBrokerSettings KAFKA = KafkaBrokerSettings.single("outage", "127.0.0.15");
@@ -61,7 +64,7 @@ class KafkaOutageIT {
         int redirects = redirect(http, code, 100);
         assertThat(broker.stop()).isTrue();
         redirects += redirect(http, code, 300);
-        awaitTrue("the sender to find Kafka away", () -> "AWAY".equals(app.getEnvironment().metrics().getGauges()
+        Await.until("the sender to find Kafka away", Duration.ofSeconds(30), () -> "AWAY".equals(app.getEnvironment().metrics().getGauges()
                 .get("clicks.kafka").getValue()));
         assertThat(json.readTree(admin.get("/healthcheck").body()).get("clicks").get("message").asText()).startsWith("DEGRADED");
         assertThat(admin.get("/healthcheck").statusCode()).as("Kafka away is no reason to take the instance out").isEqualTo(200);
@@ -85,15 +88,5 @@ class KafkaOutageIT {
                     .statusCode()).isEqualTo(302);
         }
         return times;
-    }
-
-    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

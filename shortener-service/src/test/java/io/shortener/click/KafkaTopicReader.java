@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** What the tests read back from a real broker: the click events on a topic of their own. */
@@ -34,13 +38,30 @@ public final class KafkaTopicReader {
         }
     }
 
+    /** How many events the topic holds (its end offsets, summed over its partitions). */
+    public long endOffsets(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int partition = 0; partition < partitions; partition++) {
+                latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+            }
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        }
+    }
+
     /** Every event on the topic, reading until {@code expected} have come or the time is up, then a little longer to see any extra. */
     public List<JsonNode> readAll(String topic, int expected, Duration timeout) throws Exception {
-        return readAll(topic, null, expected, timeout);
+        return readAll(topic, (Set<String>) null, expected, timeout);
     }
 
     /** The same for the events of one link ({@code code}; null: all) on a topic that other tests share. */
     public List<JsonNode> readAll(String topic, String code, int expected, Duration timeout) throws Exception {
+        return readAll(topic, code == null ? null : Set.of(code), expected, timeout);
+    }
+
+    /** The same for the events of these links ({@code codes}; null: all). */
+    public List<JsonNode> readAll(String topic, Set<String> codes, int expected, Duration timeout) throws Exception {
         List<JsonNode> events = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -55,7 +76,7 @@ public final class KafkaTopicReader {
                     if (!record.key().equals(event.get("code").asText())) {
                         throw new AssertionError("event keyed " + record.key() + " for code " + event.get("code"));
                     }
-                    if (code == null || code.equals(record.key())) {
+                    if (codes == null || codes.contains(record.key())) {
                         events.add(event);
                     }
                 }

@@ -25,11 +25,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Machine IDs leased in a real Cassandra: unique among live holders, free again after a dead holder's TTL, never used past the lease. */
 @ExtendWith(RealCassandra.class)
+@Tag("links")
 class MachineLeaseIT {
 
     private static final String KEYSPACE = "it_leases";

@@ -13,6 +13,7 @@ import io.shortener.devstack.junit.RealCassandra;
 import io.shortener.devstack.junit.RealKafka;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * hold per instance from its own buckets, and redirects are admitted, as the README says.
  */
 @ExtendWith({RealCassandra.class, RealKafka.class, DropwizardExtensionsSupport.class})
+@Tag("redirects")
 class LimitsWithoutRedisIT {
 
     private static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener(TestApps.SHARED_KEYSPACE,

@@ -21,11 +21,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /api/v1/links/bulk}: many creates in one request, an answer per item, nothing stored for a refused one. */
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
+@Tag("links")
 class BulkCreateIT {
 
     private static final String KEYSPACE = TestApps.SHARED_KEYSPACE;

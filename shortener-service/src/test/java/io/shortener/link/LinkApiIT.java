@@ -10,6 +10,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
 import io.shortener.TestApps;
+import io.shortener.TestClock;
 import io.shortener.devstack.junit.RealCassandra;
 import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
@@ -17,18 +18,27 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
+@Tag("links")
 class LinkApiIT {
 
-    static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener("it_link_api");
+    /** Not the port the app listens on (a free one): short URLs name the configured public base, whatever serves them. */
+    private static final String PUBLIC_BASE = "https://go.example.test";
+    private static final TestClock CLOCK = new TestClock();
+
+    /** A fixed machine ID, not a lease: a lease read through a clock moved an hour ahead would look expired. */
+    static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener(CLOCK, "it_link_api",
+            "links.publicBaseUrl", PUBLIC_BASE, "ids.machine", "1");
 
     private final ObjectMapper json = new ObjectMapper();
     private Http http;
@@ -46,12 +56,12 @@ class LinkApiIT {
         JsonNode link = json.readTree(response.body());
         String code = link.get("code").asText();
         assertThat(code).matches("[0-9A-Za-z]{11}");
-        assertThat(link.get("shortUrl").asText()).isEqualTo("http://127.0.0.1:8080/" + code);
+        assertThat(link.get("shortUrl").asText()).isEqualTo(PUBLIC_BASE + "/" + code);
         assertThat(link.get("url").asText()).isEqualTo("https://example.com/docs?page=1");
-        assertThat(Instant.parse(link.get("createdAt").asText())).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(5, ChronoUnit.SECONDS));
+        assertThat(Instant.parse(link.get("createdAt").asText())).isCloseTo(CLOCK.instant(), org.assertj.core.api.Assertions.within(5, ChronoUnit.SECONDS));
         assertThat(link.get("expiresAt").isNull()).isTrue();
         assertThat(link.get("redirectType").asInt()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location")).hasValue("http://127.0.0.1:8080/api/v1/links/" + code);
+        assertThat(response.headers().firstValue("Location")).hasValue(PUBLIC_BASE + "/api/v1/links/" + code);
     }
 
     /**
@@ -74,7 +84,7 @@ class LinkApiIT {
             assertThat(response.statusCode()).isEqualTo(201);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
             JsonNode link = json.readTree(response.body());
-            assertThat(response.headers().firstValue("Location")).hasValue("http://127.0.0.1:8080/api/v1/links/" + link.get("code").asText());
+            assertThat(response.headers().firstValue("Location")).hasValue(PUBLIC_BASE + "/api/v1/links/" + link.get("code").asText());
             assertThat(http.get("/" + link.get("code").asText()).statusCode()).isEqualTo(301);
         }
         JsonNode one = json.readTree(declared.body());
@@ -93,7 +103,7 @@ class LinkApiIT {
 
     @Test
     void redirectsToTheLongUrlWith302() throws Exception {
-        String code = create("{\"url\": \"https://example.com/landing?utm_source=test\"}");
+        String code = http.createCode("{\"url\": \"https://example.com/landing?utm_source=test\"}");
 
         HttpResponse<String> redirect = http.get("/" + code);
 
@@ -105,7 +115,7 @@ class LinkApiIT {
 
     @Test
     void answersHeadLikeGetWithoutABody() throws Exception {
-        String code = create("{\"url\": \"https://example.com/head\"}");
+        String code = http.createCode("{\"url\": \"https://example.com/head\"}");
 
         HttpResponse<String> redirect = http.head("/" + code);
 
@@ -117,7 +127,7 @@ class LinkApiIT {
     @Test
     void usesTheRequestedRedirectTypeWithAMaxAgeFitForIt() throws Exception {
         for (int status : new int[] {301, 307, 308}) {
-            String code = create("{\"url\": \"https://example.com/" + status + "\", \"redirectType\": " + status + "}");
+            String code = http.createCode("{\"url\": \"https://example.com/" + status + "\", \"redirectType\": " + status + "}");
 
             HttpResponse<String> redirect = http.get("/" + code);
 
@@ -131,7 +141,7 @@ class LinkApiIT {
     @Test
     void aCustomAliasRedirectsAndIsCaseSensitive() throws Exception {
         String alias = "Launch-" + System.nanoTime();
-        assertThat(create("{\"url\": \"https://example.com/launch\", \"alias\": \"" + alias + "\"}")).isEqualTo(alias);
+        assertThat(http.createCode("{\"url\": \"https://example.com/launch\", \"alias\": \"" + alias + "\"}")).isEqualTo(alias);
 
         assertThat(http.get("/" + alias).statusCode()).isEqualTo(302);
         assertThat(http.get("/" + alias.toLowerCase()).statusCode()).isEqualTo(404);
@@ -163,7 +173,7 @@ class LinkApiIT {
 
     @Test
     void deletingALinkMakesItsRedirectAndItsReadAnswer404() throws Exception {
-        String code = create("{\"url\": \"https://example.com/delete-me\"}");
+        String code = http.createCode("{\"url\": \"https://example.com/delete-me\"}");
         assertThat(http.get("/" + code).statusCode()).isEqualTo(302);
 
         assertThat(http.delete("/api/v1/links/" + code).statusCode()).isEqualTo(204);
@@ -176,7 +186,7 @@ class LinkApiIT {
     @Test
     void aDeletedAliasCannotBeClaimedAgain() throws Exception {
         String alias = "once-" + System.nanoTime();
-        create("{\"url\": \"https://example.com/first\", \"alias\": \"" + alias + "\"}");
+        http.createCode("{\"url\": \"https://example.com/first\", \"alias\": \"" + alias + "\"}");
         http.delete("/api/v1/links/" + alias);
 
         HttpResponse<String> again = http.postJson("/api/v1/links", "{\"url\": \"https://evil.example/\", \"alias\": \"" + alias + "\"}");
@@ -196,11 +206,11 @@ class LinkApiIT {
 
     @Test
     void anExpiredLinkIs410() throws Exception {
-        String expiresAt = Instant.now().plusMillis(1500).toString();
-        String code = create("{\"url\": \"https://example.com/soon-gone\", \"expiresAt\": \"" + expiresAt + "\"}");
+        String expiresAt = CLOCK.instant().plus(1, ChronoUnit.HOURS).toString();
+        String code = http.createCode("{\"url\": \"https://example.com/soon-gone\", \"expiresAt\": \"" + expiresAt + "\"}");
         assertThat(http.get("/" + code).statusCode()).isEqualTo(302);
 
-        Thread.sleep(Math.max(0, Instant.parse(expiresAt).toEpochMilli() - System.currentTimeMillis()) + 100);
+        CLOCK.advance(Duration.ofMinutes(61));
 
         HttpResponse<String> gone = http.get("/" + code);
         assertJsonError(gone, 410);
@@ -216,12 +226,6 @@ class LinkApiIT {
         JsonNode cassandra = json.readTree(health.body()).get("cassandra");
         assertThat(cassandra.get("healthy").asBoolean()).isTrue();
         assertThat(cassandra.get("message").asText()).contains("Cassandra 5.0").contains("dc1");
-    }
-
-    private String create(String body) throws Exception {
-        HttpResponse<String> response = http.postJson("/api/v1/links", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json.readTree(response.body()).get("code").asText();
     }
 
 }

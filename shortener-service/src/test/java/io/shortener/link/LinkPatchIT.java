@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code PATCH /api/v1/links/{code}}: a JSON merge patch of a link, seen at once by its redirect and its lists. */
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
+@Tag("links")
 class LinkPatchIT {
 
     private static final String KEYSPACE = TestApps.SHARED_KEYSPACE;
@@ -48,10 +50,6 @@ class LinkPatchIT {
         cql.close();
     }
 
-    private JsonNode create(String body) {
-        return http.createLink(body);
-    }
-
     private JsonNode patch(String code, String patch) throws Exception {
         HttpResponse<String> patched = http.patchJson("/api/v1/links/" + code, patch);
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
@@ -67,7 +65,7 @@ class LinkPatchIT {
 
     @Test
     void aNewUrlRedirectsAtOnceThoughTheOldOneWasCached() throws Exception {
-        String code = create("{\"url\": \"https://example.com/old\"}").get("code").asText();
+        String code = http.createLink("{\"url\": \"https://example.com/old\"}").get("code").asText();
         assertThat(http.get("/" + code).headers().firstValue("Location")).as("cached in L1 and L2").hasValue("https://example.com/old");
 
         JsonNode patched = patch(code, "{\"url\": \"https://example.com/new?x=1\"}");
@@ -80,7 +78,7 @@ class LinkPatchIT {
 
     @Test
     void membersLeftOutStayAndNullRemovesAValue() throws Exception {
-        String code = create("{\"url\": \"https://example.com/p\", \"expiresAt\": \"2099-01-01T00:00:00Z\", \"redirectType\": 301, "
+        String code = http.createLink("{\"url\": \"https://example.com/p\", \"expiresAt\": \"2099-01-01T00:00:00Z\", \"redirectType\": 301, "
                 + "\"title\": \"Old title\", \"tags\": [\"a\", \"b\"]}").get("code").asText();
 
         JsonNode retitled = patch(code, "{\"title\": \"New title\"}");
@@ -106,7 +104,7 @@ class LinkPatchIT {
 
     @Test
     void anExpiryInThePastIsRefusedButAnExpiredLinkCanBeRevived() throws Exception {
-        String code = create("{\"url\": \"https://example.com/e\", \"expiresAt\": \"2099-01-01T00:00:00Z\"}").get("code").asText();
+        String code = http.createLink("{\"url\": \"https://example.com/e\", \"expiresAt\": \"2099-01-01T00:00:00Z\"}").get("code").asText();
 
         assertJsonError(http.patchJson("/api/v1/links/" + code, "{\"expiresAt\": \"2020-01-01T00:00:00Z\"}"), 400);
         assertThat(patch(code, "{\"expiresAt\": \"2100-06-01T00:00:00+02:00\"}").get("expiresAt").asText()).isEqualTo("2100-05-31T22:00:00Z");
@@ -115,7 +113,7 @@ class LinkPatchIT {
     @Test
     void theListsFollowTitleAndTagChanges() throws Exception {
         String tag = "t" + System.nanoTime();
-        String code = create("{\"url\": \"https://example.com/l\", \"tags\": [\"" + tag + "-a\", \"" + tag + "-b\"]}").get("code").asText();
+        String code = http.createLink("{\"url\": \"https://example.com/l\", \"tags\": [\"" + tag + "-a\", \"" + tag + "-b\"]}").get("code").asText();
 
         patch(code, "{\"tags\": [\"" + tag + "-b\", \"" + tag + "-c\"], \"title\": \"Findable " + tag + "\"}");
 
@@ -133,7 +131,7 @@ class LinkPatchIT {
 
     @Test
     void utmParametersMergeIntoTheTargetOnCreateAndOnPatch() throws Exception {
-        JsonNode link = create("{\"url\": \"https://example.com/shop?item=42#reviews\", \"utm\": {\"source\": \"newsletter\", \"campaign\": \"spring sale\"}}");
+        JsonNode link = http.createLink("{\"url\": \"https://example.com/shop?item=42#reviews\", \"utm\": {\"source\": \"newsletter\", \"campaign\": \"spring sale\"}}");
         String code = link.get("code").asText();
         assertThat(link.get("url").asText()).isEqualTo("https://example.com/shop?item=42&utm_source=newsletter&utm_campaign=spring%20sale#reviews");
 
@@ -147,7 +145,7 @@ class LinkPatchIT {
 
     @Test
     void anEmptyPatchChangesNothingAndAPatchOfPlainJsonWorksToo() throws Exception {
-        JsonNode link = create("{\"url\": \"https://example.com/same\", \"title\": \"Same\"}");
+        JsonNode link = http.createLink("{\"url\": \"https://example.com/same\", \"title\": \"Same\"}");
         String code = link.get("code").asText();
 
         assertThat(patch(code, "{}")).isEqualTo(link);
@@ -191,7 +189,7 @@ class LinkPatchIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badPatches")
     void aBadPatchIsRefusedAndChangesNothing(String what, String patch) throws Exception {
-        JsonNode link = create("{\"url\": \"https://example.com/untouched\", \"title\": \"Untouched\", \"tags\": [\"keep\"]}");
+        JsonNode link = http.createLink("{\"url\": \"https://example.com/untouched\", \"title\": \"Untouched\", \"tags\": [\"keep\"]}");
         String code = link.get("code").asText();
 
         assertJsonError(http.patchJson("/api/v1/links/" + code, patch), 400);
@@ -202,7 +200,7 @@ class LinkPatchIT {
 
     @Test
     void aDeletedOrUnknownLinkIs404() throws Exception {
-        String code = create("{\"url\": \"https://example.com/gone\"}").get("code").asText();
+        String code = http.createLink("{\"url\": \"https://example.com/gone\"}").get("code").asText();
         assertThat(http.delete("/api/v1/links/" + code).statusCode()).isEqualTo(204);
 
         assertJsonError(http.patchJson("/api/v1/links/" + code, "{\"title\": \"x\"}"), 404);

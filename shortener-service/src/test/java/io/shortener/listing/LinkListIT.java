@@ -30,7 +30,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -48,6 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * logged batch as a create) with creation times spread over three days, so pages cross hour partitions.
  */
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
+@Tag("links")
 class LinkListIT {
 
     private static final String KEYSPACE = TestApps.SHARED_KEYSPACE;
@@ -109,12 +110,6 @@ class LinkListIT {
         return new Http(APP.getLocalPort(), newKey("acct-" + System.nanoTime(), EnumSet.of(Scope.LINKS_READ, Scope.LINKS_WRITE)));
     }
 
-    private static JsonNode create(Http http, String body) throws Exception {
-        HttpResponse<String> created = http.postJson("/api/v1/links", body);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body());
-    }
-
     private static JsonNode list(Http http, String query) throws Exception {
         HttpResponse<String> page = http.get("/api/v1/links" + (query.isEmpty() ? "" : "?" + query));
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
@@ -148,9 +143,9 @@ class LinkListIT {
     @Test
     void listsTheAccountsLinksNewestFirstWithTitleAndTags() throws Exception {
         Http http = newAccount();
-        String first = create(http, "{\"url\": \"https://example.com/one\"}").get("code").asText();
-        String second = create(http, "{\"url\": \"https://example.com/two\", \"alias\": \"list-two-" + System.nanoTime() + "\"}").get("code").asText();
-        JsonNode third = create(http, "{\"url\": \"https://example.com/three\", \"title\": \"  Spring launch  \", \"tags\": [\"Launch\", \"promo\", \"launch\"]}");
+        String first = http.createLink("{\"url\": \"https://example.com/one\"}").get("code").asText();
+        String second = http.createLink("{\"url\": \"https://example.com/two\", \"alias\": \"list-two-" + System.nanoTime() + "\"}").get("code").asText();
+        JsonNode third = http.createLink("{\"url\": \"https://example.com/three\", \"title\": \"  Spring launch  \", \"tags\": [\"Launch\", \"promo\", \"launch\"]}");
         assertThat(third.get("title").asText()).isEqualTo("Spring launch");
         assertThat(third.get("tags")).extracting(JsonNode::asText).containsExactly("launch", "promo");
 
@@ -222,10 +217,10 @@ class LinkListIT {
     void aSearchMatchesTheCodeTheTitleOrTheHost() throws Exception {
         Http http = newAccount();
         String alias = "findme-" + System.nanoTime();
-        String byCode = create(http, "{\"url\": \"https://a.example/x\", \"alias\": \"" + alias + "\"}").get("code").asText();
-        String byTitle = create(http, "{\"url\": \"https://b.example/x\", \"title\": \"Quarterly REPORT\"}").get("code").asText();
-        String byHost = create(http, "{\"url\": \"https://docs.report-site.example/findme\"}").get("code").asText();
-        create(http, "{\"url\": \"https://c.example/report\"}");
+        String byCode = http.createLink("{\"url\": \"https://a.example/x\", \"alias\": \"" + alias + "\"}").get("code").asText();
+        String byTitle = http.createLink("{\"url\": \"https://b.example/x\", \"title\": \"Quarterly REPORT\"}").get("code").asText();
+        String byHost = http.createLink("{\"url\": \"https://docs.report-site.example/findme\"}").get("code").asText();
+        http.createLink("{\"url\": \"https://c.example/report\"}");
 
         assertThat(codes(list(http, "q=" + alias.toUpperCase()))).containsExactly(byCode);
         assertThat(codes(list(http, "q=report"))).containsExactly(byHost, byTitle);
@@ -235,8 +230,8 @@ class LinkListIT {
     @Test
     void aDeletedLinkLeavesEveryListItWasIn() throws Exception {
         Http http = newAccount();
-        String kept = create(http, "{\"url\": \"https://example.com/kept\", \"tags\": [\"t\"]}").get("code").asText();
-        String gone = create(http, "{\"url\": \"https://example.com/gone\", \"tags\": [\"t\", \"u\"]}").get("code").asText();
+        String kept = http.createLink("{\"url\": \"https://example.com/kept\", \"tags\": [\"t\"]}").get("code").asText();
+        String gone = http.createLink("{\"url\": \"https://example.com/gone\", \"tags\": [\"t\", \"u\"]}").get("code").asText();
 
         assertThat(http.delete("/api/v1/links/" + gone).statusCode()).isEqualTo(204);
 
@@ -248,7 +243,7 @@ class LinkListIT {
     @Test
     void aCallerSeesOnlyItsOwnAccountsLinksAndNeedsLinksRead() throws Exception {
         Http owner = newAccount();
-        create(owner, "{\"url\": \"https://example.com/mine\"}");
+        owner.createLink("{\"url\": \"https://example.com/mine\"}");
         Http stranger = newAccount();
 
         assertThat(list(stranger, "").get("links")).isEmpty();

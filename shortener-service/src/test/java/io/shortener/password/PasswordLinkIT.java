@@ -26,11 +26,13 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Password-protected links: the form, the slow hash, the attempts' limit, the click once let through, and a real browser. */
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
+@Tag("links")
 class PasswordLinkIT {
 
     private static final String TOPIC = "clicks_it_passwords";

@@ -13,6 +13,7 @@ import io.shortener.devstack.junit.RealCassandra;
 import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * threads only.
  */
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
+@Tag("redirects")
 class InlineRedirectsIT {
 
     static final DropwizardAppExtension<ShortenerConfiguration> INLINE = TestApps.shortener("it_inline_redirects",

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @ExtendWith({RealTwoRegions.class, RealClickHouse.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("regions")
 class TwoRegionsIT {
 
     private static final StackDefinition STACK = RealTwoRegions.STACK;

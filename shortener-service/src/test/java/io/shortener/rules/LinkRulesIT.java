@@ -18,11 +18,13 @@ import io.shortener.devstack.junit.RealRedisCluster;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Redirect rules through the real service: each condition, the split, edits, and what a redirect of a ruled link says. */
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
+@Tag("links")
 class LinkRulesIT {
 
     private static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener(TestApps.SHARED_KEYSPACE,
@@ -38,10 +40,6 @@ class LinkRulesIT {
 
     private final Http http = new Http(APP.getLocalPort());
 
-    private JsonNode create(String body) {
-        return http.createLink(body);
-    }
-
     private String location(String path, String... headers) {
         HttpResponse<String> redirect = http.get(path, headers);
         assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
@@ -50,7 +48,7 @@ class LinkRulesIT {
 
     @Test
     void eachConditionSendsTheVisitsItMatchesToItsTargetAndTheRestToTheLinksUrl() throws Exception {
-        String code = create("{\"url\": \"https://example.com/default\", \"rules\": " + EVERY_CONDITION + "}").get("code").asText();
+        String code = http.createLink("{\"url\": \"https://example.com/default\", \"rules\": " + EVERY_CONDITION + "}").get("code").asText();
         String chrome = UserAgentClassifierTest.CHROME_WINDOWS;
 
         assertThat(location("/" + code, "User-Agent", chrome, "CF-IPCountry", "at")).isEqualTo("https://example.de/");
@@ -66,7 +64,7 @@ class LinkRulesIT {
 
     @Test
     void theFirstMatchingRuleWinsWhenSeveralMatch() throws Exception {
-        String code = create("{\"url\": \"https://example.com/default\", \"rules\": " + EVERY_CONDITION + "}").get("code").asText();
+        String code = http.createLink("{\"url\": \"https://example.com/default\", \"rules\": " + EVERY_CONDITION + "}").get("code").asText();
 
         assertThat(location("/" + code + "?src=qr", "User-Agent", UserAgentClassifierTest.SAFARI_IPHONE, "CF-IPCountry", "DE"))
                 .isEqualTo("https://example.de/");
@@ -74,7 +72,7 @@ class LinkRulesIT {
 
     @Test
     void aSplitSharesThousandsOfVisitorsByItsWeightsAndKeepsEachOnItsVariant() throws Exception {
-        String code = create("""
+        String code = http.createLink("""
                 {"url": "https://example.com/default", "rules": [{"split": [
                   {"url": "https://example.com/a", "weight": 75}, {"url": "https://example.com/b", "weight": 25}]}]}""")
                 .get("code").asText();
@@ -94,19 +92,19 @@ class LinkRulesIT {
 
     @Test
     void aRuledRedirectIsKeptByNoCacheAndSaysNothingOfTheOtherTargets() throws Exception {
-        String code = create("{\"url\": \"https://example.com/default\", \"rules\": " + EVERY_CONDITION + "}").get("code").asText();
+        String code = http.createLink("{\"url\": \"https://example.com/default\", \"rules\": " + EVERY_CONDITION + "}").get("code").asText();
 
         HttpResponse<String> redirect = http.get("/" + code, "CF-IPCountry", "DE");
 
         assertThat(redirect.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(redirect.body()).isEmpty();
-        String plain = create("{\"url\": \"https://example.com/plain\"}").get("code").asText();
+        String plain = http.createLink("{\"url\": \"https://example.com/plain\"}").get("code").asText();
         assertThat(http.get("/" + plain).headers().firstValue("Cache-Control").orElseThrow()).startsWith("private, max-age=");
     }
 
     @Test
     void theApiShowsTheRulesNormalisedAndAListLeavesThemOut() throws Exception {
-        JsonNode created = create("""
+        JsonNode created = http.createLink("""
                 {"url": "https://example.com/default", "tags": ["ruled-list"], "rules": [
                   {"when": {"country": ["de"], "language": ["DE-at"]}, "url": "https://example.de/"}]}""");
         String code = created.get("code").asText();
@@ -117,12 +115,12 @@ class LinkRulesIT {
         JsonNode listed = JSON.readTree(http.get("/api/v1/links?tag=ruled-list").body()).get("links").get(0);
         assertThat(listed.get("code").asText()).isEqualTo(code);
         assertThat(listed.get("rules").isNull()).isTrue();
-        assertThat(create("{\"url\": \"https://example.com/plain\"}").get("rules")).isEqualTo(JSON.readTree("[]"));
+        assertThat(http.createLink("{\"url\": \"https://example.com/plain\"}").get("rules")).isEqualTo(JSON.readTree("[]"));
     }
 
     @Test
     void aPatchReplacesTheRulesAtOnceAndNullRemovesThem() throws Exception {
-        String code = create("{\"url\": \"https://example.com/default\", \"rules\": [{\"when\": {\"country\": [\"DE\"]}, \"url\": \"https://example.de/\"}]}")
+        String code = http.createLink("{\"url\": \"https://example.com/default\", \"rules\": [{\"when\": {\"country\": [\"DE\"]}, \"url\": \"https://example.de/\"}]}")
                 .get("code").asText();
         assertThat(location("/" + code, "CF-IPCountry", "DE")).as("cached with its rules").isEqualTo("https://example.de/");
 
@@ -146,7 +144,7 @@ class LinkRulesIT {
 
         assertThat(error.get("message").asText()).startsWith("rules[0].when.country must be an array of two-letter country codes");
         assertThat(http.get("/" + alias).statusCode()).isEqualTo(404);
-        String code = create("{\"url\": \"https://example.com/kept\"}").get("code").asText();
+        String code = http.createLink("{\"url\": \"https://example.com/kept\"}").get("code").asText();
         assertJsonError(http.patchJson("/api/v1/links/" + code, "{\"title\": \"changed\", \"rules\": [{\"url\": \"javascript:alert(1)\"}]}"), 400);
         JsonNode kept = JSON.readTree(http.get("/api/v1/links/" + code).body());
         assertThat(kept.get("title").isNull()).as("a patch with a bad member changes nothing").isTrue();

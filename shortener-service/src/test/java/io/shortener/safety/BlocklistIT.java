@@ -27,6 +27,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * made through one reaches the other within the refresh); and the link-check hook (FlaggingCheck).
  */
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, DropwizardExtensionsSupport.class})
+@Tag("links")
 class BlocklistIT {
 
     private static final String KEYSPACE = "blocklist_it";
@@ -52,7 +54,7 @@ class BlocklistIT {
 
     @Test
     void aBlockedDomainRefusesNewLinksAndStopsOldOnesOnEveryInstanceUntilUnblocked() throws Exception {
-        String code = created(one, "https://www.shady.example/offer");
+        String code = one.createCode("{\"url\": \"https://www.shady.example/offer\"}");
         assertThat(two.get("/" + code).statusCode()).as("before the block").isEqualTo(302);
 
         HttpResponse<String> block = one.send(one.request("/api/v1/blocklist/domains/shady.example").header("Content-Type", "application/json")
@@ -83,8 +85,8 @@ class BlocklistIT {
 
     @Test
     void aSingleLinkCanBeBlockedAndUnblocked() throws Exception {
-        String code = created(one, "https://example.com/one-bad-link");
-        String neighbour = created(one, "https://example.com/a-good-link");
+        String code = one.createCode("{\"url\": \"https://example.com/one-bad-link\"}");
+        String neighbour = one.createCode("{\"url\": \"https://example.com/a-good-link\"}");
 
         assertThat(one.send(one.request("/api/v1/blocklist/links/" + code).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode()).isEqualTo(200);
@@ -113,20 +115,14 @@ class BlocklistIT {
 
     @Test
     void aLinkCheckBlocksWhatItFlagsAfterTheCreate() throws Exception {
-        String clean = created(one, "https://clean.example/page");
-        String flagged = created(one, "https://" + FlaggingCheck.FLAGGED_HOST + "/page");
+        String clean = one.createCode("{\"url\": \"https://clean.example/page\"}");
+        String flagged = one.createCode("{\"url\": \"" + "https://" + FlaggingCheck.FLAGGED_HOST + "/page" + "\"}");
 
         HttpResponse<String> stopped = Await.until("the check to block the flagged link", BOUND, () -> two.get("/" + flagged),
                 answer -> answer.statusCode() == 451);
         assertThat(stopped.body()).contains("flagged by the test check");
         // One thread checks links in order: the clean one was checked, and passed, before the flagged one.
         assertThat(two.get("/" + clean).statusCode()).isEqualTo(302);
-    }
-
-    private String created(Http http, String url) throws IOException {
-        HttpResponse<String> created = http.postJson("/api/v1/links", "{\"url\": \"" + url + "\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return json.readTree(created.body()).get("code").asText();
     }
 
     private static Path blocklistFile() {

@@ -9,13 +9,15 @@ import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
 import io.shortener.StatsPolling;
 import io.shortener.TestApps;
+import io.shortener.click.KafkaTopicReader;
 import io.shortener.clickhouse.AnalystQuery;
-import io.shortener.devstack.AnalyticsJob;
 import io.shortener.clickhouse.ClickHouseHttp;
+import io.shortener.devstack.AnalyticsJob;
 import io.shortener.devstack.KafkaBroker;
 import io.shortener.devstack.KafkaBrokerSettings;
 import io.shortener.devstack.ProjectHome;
 import io.shortener.devstack.SparkJobSettings;
+import io.shortener.devstack.junit.Await;
 import io.shortener.devstack.junit.RealCassandra;
 import io.shortener.devstack.junit.RealClickHouse;
 import io.shortener.devstack.junit.RealRedisCluster;
@@ -31,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ClickHouse → the stats API. Counts are exact: through bots, a Kafka outage, and a kill -9 of the job.
  */
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealClickHouse.class})
+@Tag("clicks")
 class ClickAnalyticsIT {
 
     private static final String DATABASE = "it_click_analytics";
@@ -159,7 +163,8 @@ class ClickAnalyticsIT {
             }
         });
         clicking.start();
-        sleep(500);
+        // Killed while clicks keep coming: some sent before, the rest after.
+        Await.until("a third of the clicks sent", COUNTED_WITHIN, () -> sent.get() >= 50);
         JOB.running().orElseThrow().kill();
         clicking.join();
         JOB.start(KAFKA, "clicks", RealClickHouse.SETTINGS.withDatabase(DATABASE));
@@ -195,10 +200,17 @@ class ClickAnalyticsIT {
         assertThat(raw).isEqualTo(expected);
     }
 
-    /** Waits for the count, then a few batches more, so a late duplicate would show. */
-    private static void assertExactly(String code, long clicks) {
+    /**
+     * Waits for the count, then until nothing can change it: the service has handed every click to Kafka (its
+     * journal holds no unsent bytes) and the job has committed everything on the topic. A late duplicate would show.
+     */
+    private static void assertExactly(String code, long clicks) throws Exception {
         StatsPolling.awaitClicks(http, code, clicks, COUNTED_WITHIN);
-        sleep(3_000);
+        Await.until("the service has sent every click", COUNTED_WITHIN,
+                () -> (Long) APP.getEnvironment().metrics().getGauges().get("clicks.pending-bytes").getValue(), pending -> pending == 0);
+        long sent = new KafkaTopicReader(KAFKA.bootstrapServers()).endOffsets("clicks");
+        Await.until("the job has counted every click on the topic (" + sent + ")", COUNTED_WITHIN, () -> JOB.committedEvents("clicks"),
+                committed -> committed.isPresent() && committed.getAsLong() >= sent);
         assertThat(StatsPolling.stats(http, code).get("totals").get("clicks").asLong()).isEqualTo(clicks);
         String sql = "SELECT sum(clicks) FROM link_clicks_minute FINAL WHERE code = '" + code + "'";
         assertThat(clickhouse().rows(DATABASE, sql)).containsExactly(List.of(Long.toString(clicks)));

@@ -16,6 +16,7 @@ import io.shortener.devstack.junit.RealClickHouse;
 import io.shortener.devstack.junit.RealKafka;
 import io.shortener.devstack.junit.RealRedisCluster;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * included); the whole pipeline feeding it is ClickAnalyticsIT's.
  */
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, RealClickHouse.class, DropwizardExtensionsSupport.class})
+@Tag("clicks")
 class StatsApiIT {
 
     private static final String DATABASE = "it_stats_api";

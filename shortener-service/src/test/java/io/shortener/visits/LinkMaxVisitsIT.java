@@ -12,6 +12,7 @@ import io.shortener.ShortenerConfiguration;
 import io.shortener.TestApps;
 import io.shortener.click.UserAgentClassifierTest;
 import io.shortener.clickhouse.ClickHouseHttp;
+import io.shortener.devstack.junit.Await;
 import io.shortener.devstack.junit.RealCassandra;
 import io.shortener.devstack.junit.RealClickHouse;
 import io.shortener.devstack.junit.RealKafka;
@@ -29,11 +30,13 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code maxVisits} against a real Redis Cluster and ClickHouse: exact under concurrency, bots uncounted, reconciled, and without Redis. */
 @ExtendWith({RealCassandra.class, RealRedisCluster.class, RealKafka.class, RealClickHouse.class, DropwizardExtensionsSupport.class})
+@Tag("links")
 class LinkMaxVisitsIT {
 
     private static final String KEYSPACE = TestApps.SHARED_KEYSPACE;
@@ -129,12 +132,8 @@ class LinkMaxVisitsIT {
                 "INSERT INTO link_clicks_minute VALUES ('" + code + "', '" + minute + "', 1, 10, 10)");
 
         // A bot's visit is no visit, so it can watch for the reconciliation without using the visits up.
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (status(http, code, UserAgentClassifierTest.GOOGLEBOT) != 410) {
-            assertThat(Instant.now()).as("reconciled within 30 s").isBefore(deadline);
-            // Not a synchronisation: the pace of polling an observable condition (the bot's 410) under a deadline.
-            Thread.sleep(100);
-        }
+        Await.until("the reconciliation, seen as a bot's 410", Duration.ofSeconds(30),
+                () -> status(http, code, UserAgentClassifierTest.GOOGLEBOT), status -> status == 410);
         assertThat(status(http, code, HUMAN)).as("the region's Redis counter was raised too").isEqualTo(410);
     }
 
