@@ -15,7 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Whether the job has counted everything on its topic: what its checkpoint records as committed
- * ({@link AnalyticsJob#committedEvents}) against the topic's end offsets. Once they meet, no event sent so far can still arrive
+ * ({@link io.shortener.devstack.JobCheckpoint}) against the topic's end offsets. Once they meet, no event sent so far can still arrive
  * in ClickHouse, which is what a test that asserts "nothing more" waits for (rather than a few batches' time).
  */
 final class JobProgress {
@@ -33,7 +33,7 @@ final class JobProgress {
     /** Waits until the job has committed a batch that ends where the topic ends now. */
     void awaitCaughtUp(Duration timeout) {
         long sent = sent();
-        Await.until("the job commits every event on " + topic + " (" + sent + ")", timeout, () -> job.committedEvents(topic),
+        Await.until("the job commits every event on " + topic + " (" + sent + ")", timeout, () -> job.progress().committedEvents(topic),
                 committed -> committed.isPresent() && committed.getAsLong() >= sent);
     }
 

@@ -9,11 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The analytics-spark job (Kafka → Spark → ClickHouse) in local mode, as a JVM of its own: the same job a
@@ -119,36 +115,8 @@ public final class AnalyticsJob {
         return dir.resolve("checkpoint");
     }
 
-    /**
-     * How many events of {@code topic} the job has counted: the summed end offsets of the last micro-batch its
-     * checkpoint records as committed (Spark writes {@code offsets/N} before a batch and {@code commits/N} after
-     * its sink); empty before the first commit. Against the topic's end offsets, it says whether anything sent
-     * so far can still arrive in ClickHouse.
-     */
-    public OptionalLong committedEvents(String topic) {
-        Path commits = checkpoint().resolve("commits");
-        try {
-            if (!Files.isDirectory(commits)) {
-                return OptionalLong.empty();
-            }
-            OptionalLong last;
-            try (Stream<Path> files = Files.list(commits)) {
-                last = files.map(file -> file.getFileName().toString()).filter(name -> name.matches("\\d+"))
-                        .mapToLong(Long::parseLong).max();
-            }
-            if (last.isEmpty()) {
-                return OptionalLong.empty();
-            }
-            List<String> lines = Files.readAllLines(checkpoint().resolve("offsets").resolve(Long.toString(last.getAsLong())));
-            // The last line is the sources' offsets: {"topic":{"partition":offset,...}}.
-            Matcher partitions = Pattern.compile("\"" + Pattern.quote(topic) + "\":\\{([^}]*)}").matcher(lines.get(lines.size() - 1));
-            if (!partitions.find()) {
-                return OptionalLong.empty();
-            }
-            return OptionalLong.of(Pattern.compile("\"\\d+\":(\\d+)").matcher(partitions.group(1)).results()
-                    .mapToLong(offset -> Long.parseLong(offset.group(1))).sum());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the checkpoint " + checkpoint(), e);
-        }
+    /** What the job's checkpoint says it has counted ({@link JobCheckpoint}). */
+    public JobCheckpoint progress() {
+        return new JobCheckpoint(checkpoint());
     }
 }

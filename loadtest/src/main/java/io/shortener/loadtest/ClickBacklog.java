@@ -1,16 +1,10 @@
 package io.shortener.loadtest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.shortener.devstack.JobCheckpoint;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -26,8 +20,7 @@ final class ClickBacklog implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String topic;
-    private final Path checkpoint;
-    private final ObjectMapper json = new ObjectMapper();
+    private final JobCheckpoint checkpoint;
 
     ClickBacklog(String bootstrapServers, String topic, Path checkpoint) {
         Properties settings = new Properties();
@@ -35,7 +28,7 @@ final class ClickBacklog implements AutoCloseable {
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-backlog");
         this.consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.topic = topic;
-        this.checkpoint = checkpoint;
+        this.checkpoint = new JobCheckpoint(checkpoint);
     }
 
     /** Events in the topic, all partitions. */
@@ -46,31 +39,12 @@ final class ClickBacklog implements AutoCloseable {
     }
 
     /** Events the job has counted: the end offsets of its last committed batch, or empty without a checkpoint. */
-    OptionalLong counted() throws IOException {
-        Path commits = checkpoint.resolve("commits");
-        if (!Files.isDirectory(commits)) {
-            return OptionalLong.empty();
-        }
-        OptionalLong last;
-        try (Stream<Path> files = Files.list(commits)) {
-            last = files.map(file -> file.getFileName().toString()).filter(name -> name.matches("\\d+"))
-                    .mapToLong(Long::parseLong).max();
-        }
-        if (last.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        List<String> lines = Files.readAllLines(checkpoint.resolve("offsets").resolve(Long.toString(last.getAsLong())),
-                StandardCharsets.UTF_8);
-        JsonNode offsets = json.readTree(lines.get(lines.size() - 1)).get(topic);
-        long sum = 0;
-        for (Map.Entry<String, JsonNode> partition : (Iterable<Map.Entry<String, JsonNode>>) offsets::fields) {
-            sum += partition.getValue().asLong();
-        }
-        return OptionalLong.of(sum);
+    OptionalLong counted() {
+        return checkpoint.committedEvents(topic);
     }
 
     /** Events sent and not yet counted, or -1 when the job has no checkpoint to read. */
-    long backlog() throws IOException {
+    long backlog() {
         OptionalLong counted = counted();
         return counted.isPresent() ? Math.max(0, sent() - counted.getAsLong()) : -1;
     }

@@ -209,7 +209,7 @@ class ClickAnalyticsIT {
         Await.until("the service has sent every click", COUNTED_WITHIN,
                 () -> (Long) APP.getEnvironment().metrics().getGauges().get("clicks.pending-bytes").getValue(), pending -> pending == 0);
         long sent = new KafkaTopicReader(KAFKA.bootstrapServers()).endOffsets("clicks");
-        Await.until("the job has counted every click on the topic (" + sent + ")", COUNTED_WITHIN, () -> JOB.committedEvents("clicks"),
+        Await.until("the job has counted every click on the topic (" + sent + ")", COUNTED_WITHIN, () -> JOB.progress().committedEvents("clicks"),
                 committed -> committed.isPresent() && committed.getAsLong() >= sent);
         assertThat(StatsPolling.stats(http, code).get("totals").get("clicks").asLong()).isEqualTo(clicks);
         String sql = "SELECT sum(clicks) FROM link_clicks_minute FINAL WHERE code = '" + code + "'";
