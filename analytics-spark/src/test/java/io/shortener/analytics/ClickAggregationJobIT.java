@@ -7,6 +7,7 @@ import io.shortener.devstack.ClickHouseSettings;
 import io.shortener.devstack.LocalProcess;
 import io.shortener.devstack.ProjectHome;
 import io.shortener.devstack.SparkJobSettings;
+import io.shortener.devstack.junit.JobProgress;
 import io.shortener.devstack.junit.RealClickHouse;
 import io.shortener.devstack.junit.RealKafka;
 import java.time.Duration;

@@ -9,7 +9,6 @@ import io.shortener.Http;
 import io.shortener.ShortenerConfiguration;
 import io.shortener.StatsPolling;
 import io.shortener.TestApps;
-import io.shortener.click.KafkaTopicReader;
 import io.shortener.clickhouse.AnalystQuery;
 import io.shortener.clickhouse.ClickHouseHttp;
 import io.shortener.devstack.AnalyticsJob;
@@ -19,6 +18,7 @@ import io.shortener.devstack.ProjectHome;
 import io.shortener.devstack.SparkJobSettings;
 import io.shortener.devstack.junit.Await;
 import io.shortener.devstack.junit.RealCassandra;
+import io.shortener.devstack.junit.JobProgress;
 import io.shortener.devstack.junit.RealClickHouse;
 import io.shortener.devstack.junit.RealRedisCluster;
 import java.net.http.HttpRequest;
@@ -208,9 +208,7 @@ class ClickAnalyticsIT {
         StatsPolling.awaitClicks(http, code, clicks, COUNTED_WITHIN);
         Await.until("the service has sent every click", COUNTED_WITHIN,
                 () -> (Long) APP.getEnvironment().metrics().getGauges().get("clicks.pending-bytes").getValue(), pending -> pending == 0);
-        long sent = new KafkaTopicReader(KAFKA.bootstrapServers()).endOffsets("clicks");
-        Await.until("the job has counted every click on the topic (" + sent + ")", COUNTED_WITHIN, () -> JOB.progress().committedEvents("clicks"),
-                committed -> committed.isPresent() && committed.getAsLong() >= sent);
+        new JobProgress(KAFKA.bootstrapServers(), "clicks", JOB).awaitCaughtUp(COUNTED_WITHIN);
         assertThat(StatsPolling.stats(http, code).get("totals").get("clicks").asLong()).isEqualTo(clicks);
         String sql = "SELECT sum(clicks) FROM link_clicks_minute FINAL WHERE code = '" + code + "'";
         assertThat(clickhouse().rows(DATABASE, sql)).containsExactly(List.of(Long.toString(clicks)));
