@@ -85,6 +85,23 @@ class TwoRegionsIT {
         westCql.close();
     }
 
+    /** The ring devstack's CassandraCluster starts: both DCs, each node Up/Normal with its 16 explicit vnode tokens. */
+    @Test
+    @Order(0)
+    void nodetoolStatusShowsBothDatacentersWithThreeNodesUpAndNormalEach() {
+        CassandraNode observer = RealTwoRegions.CASSANDRA.datacenter("us-east").get(0);
+        String status = Await.until("six nodes up and normal", PATIENCE, () -> observer.nodetool(List.of("status")),
+                output -> output.lines().filter(line -> line.startsWith("UN ")).count() == 6);
+
+        System.out.println("[regions] nodetool status of the two-DC cluster:\n" + status);
+        assertThat(status).contains("Datacenter: us-east").contains("Datacenter: eu-west");
+        for (CassandraNode node : RealTwoRegions.CASSANDRA.nodes()) {
+            assertThat(status.lines().filter(line -> line.startsWith("UN  " + node.settings().address() + " ")))
+                    .as("node %s up and normal, with its 16 vnode tokens", node.settings().address())
+                    .singleElement().asString().containsPattern("\\s16\\s");
+        }
+    }
+
     @Test
     @Order(1)
     void aLinkCreatedInOneRegionRedirectsFromTheOtherAtOnce() {
