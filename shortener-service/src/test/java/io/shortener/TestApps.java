@@ -127,7 +127,10 @@ public final class TestApps {
                 .addContactPoint(new InetSocketAddress(node.host(), node.port()))
                 .withLocalDatacenter(node.datacenter())
                 .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10)).build())
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
+                        // Closed at the end of each test class: no 2 s wait for tasks no one will submit.
+                        .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+                        .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0).build())
                 .build();
     }
 }

@@ -181,6 +181,10 @@ public class CassandraFactory {
                 .withInt(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_MAX_NODES_PER_REMOTE_DC, failoverNodesPerRemoteDatacenter)
                 .withBoolean(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_ALLOW_FOR_LOCAL_CONSISTENCY_LEVELS, true)
                 .withClass(DefaultDriverOption.RETRY_POLICY_CLASS, RetryReadTimeoutElsewhere.class)
+                // The session closes after the service has drained its requests: the driver's default 2 s of quiet
+                // for tasks no one will submit only delayed every stop (each host of a rollout, each test app).
+                .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+                .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
                 .withString(DefaultDriverOption.SESSION_NAME, ExportedMetrics.DRIVER_SESSION);
         if (metrics != null) {
             config = config.withStringList(DefaultDriverOption.METRICS_SESSION_ENABLED, ExportedMetrics.DRIVER_SESSION_METRICS)
