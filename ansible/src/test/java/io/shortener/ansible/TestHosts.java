@@ -31,18 +31,24 @@ final class TestHosts {
     /** Each region's load balancer runs on its data host. */
     static final Map<String, String> LOAD_BALANCERS = Map.of("us-east", "use1-data", "eu-west", "euw1-data");
 
+    /** group_vars/all: cassandra_keyspace and clickhouse_database. */
+    static final String CASSANDRA_KEYSPACE = "shortener";
+    static final String CLICKHOUSE_DATABASE = "shortener";
+
     private final Path work;
     private final String apiKey;
+    private final String clickhousePassword;
 
-    private TestHosts(Path work, String apiKey) {
+    private TestHosts(Path work, String apiKey, String clickhousePassword) {
         this.work = work;
         this.apiKey = apiKey;
+        this.clickhousePassword = clickhousePassword;
     }
 
     static TestHosts create(Playbooks playbooks, Path work) {
         Path ansibleDir = playbooks.dir();
         SecureRandom random = new SecureRandom();
-        TestHosts hosts = new TestHosts(work, "shk_" + secret(random));
+        TestHosts hosts = new TestHosts(work, "shk_" + secret(random), secret(random));
         hosts.destroy();
         try {
             Files.createDirectories(work);
@@ -53,7 +59,7 @@ final class TestHosts {
                     "vault_shortener_code_key: " + secret(random),
                     "vault_shortener_visitor_key: " + secret(random),
                     "vault_shortener_initial_api_key: " + hosts.apiKey,
-                    "vault_clickhouse_password: " + secret(random), ""), StandardCharsets.UTF_8);
+                    "vault_clickhouse_password: " + hosts.clickhousePassword, ""), StandardCharsets.UTF_8);
             playbooks.run("vault", List.of("ansible-vault", "encrypt", "--vault-password-file", hosts.vaultPasswordFile().toString(),
                     vault.toString())).requireSuccess();
             return hosts;
@@ -91,6 +97,10 @@ final class TestHosts {
 
     String apiKey() {
         return apiKey;
+    }
+
+    String clickhousePassword() {
+        return clickhousePassword;
     }
 
     Path serviceDir(String host) {
