@@ -276,7 +276,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                     keys, clients, limits.exemptClients(), environment.getObjectMapper(), environment.metrics().meter("limits.api.refused")));
         }
         // One classifier (and its cache of User-Agents) for the clicks and the redirect rules that ask for a device or an OS.
-        UserAgentClassifier agents = new UserAgentClassifier();
+        UserAgentClassifier agents = new UserAgentClassifier(config.getClicks().getUserAgentCacheBytes());
         environment.metrics().register("clicks.user-agents.cached-bytes", (Gauge<Long>) agents::cachedBytes);
         RedirectLimits redirectLimits = new RedirectLimits(sharedBuckets, limits.getRedirects(), limits.exemptClients(),
                 limits.getLocalEntries(), Ticker.systemTicker(), environment.metrics().meter("limits.redirects.refused"),

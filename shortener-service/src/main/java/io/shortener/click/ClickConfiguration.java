@@ -70,6 +70,15 @@ public class ClickConfiguration {
     @Pattern(regexp = "none|gzip|snappy|lz4|zstd", message = "must be none, gzip, snappy, lz4 or zstd")
     private String compression = "lz4";
 
+    /**
+     * The User-Agent classifications kept, by estimated bytes (each the first 512 characters of an agent): a few
+     * thousand agents make most traffic, and a client sending a new one with every request churns the cache
+     * instead of growing it.
+     */
+    @JsonProperty
+    @Min(64 * 1024)
+    private long userAgentCacheBytes = 4L << 20;
+
     /** A header a trusted proxy or CDN sets to the client's country (e.g. CF-IPCountry); empty: none. */
     @JsonProperty
     private String countryHeader = "";
@@ -131,6 +140,10 @@ public class ClickConfiguration {
 
     public long getSpoolMaxBytes() {
         return spoolMaxBytes;
+    }
+
+    public long getUserAgentCacheBytes() {
+        return userAgentCacheBytes;
     }
 
     public int getSenderNice() {

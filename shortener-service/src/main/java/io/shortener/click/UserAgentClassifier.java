@@ -40,13 +40,22 @@ public final class UserAgentClassifier {
 
     /**
      * A few thousand User-Agents make most traffic: each is parsed once, not on every click. Bounded by
-     * weight (about 4 MiB), so that a client sending a new long User-Agent with every request gets a
-     * cache that churns, not one that grows.
+     * weight (clicks.userAgentCacheBytes), so that a client sending a new long User-Agent with every request
+     * gets a cache that churns, not one that grows.
      */
-    private final LoadingCache<String, Classification> known = Caffeine.newBuilder()
-            .maximumWeight(4L << 20)
-            .<String, Classification>weigher((userAgent, classification) -> 160 + userAgent.length())
-            .build(this::parse);
+    private final LoadingCache<String, Classification> known;
+
+    /** With the default bound, 4 MiB. */
+    public UserAgentClassifier() {
+        this(4L << 20);
+    }
+
+    public UserAgentClassifier(long maximumBytes) {
+        this.known = Caffeine.newBuilder()
+                .maximumWeight(maximumBytes)
+                .<String, Classification>weigher((userAgent, classification) -> 160 + userAgent.length())
+                .build(this::parse);
+    }
 
     /** The cache's estimated bytes (the figure its bound holds). */
     public long cachedBytes() {
