@@ -46,7 +46,7 @@ class LocalStackIT {
             RedisClusterSettings.threeByTwo("e2e", "127.0.0.12", 16379),
             KafkaBrokerSettings.single("e2e", "127.0.0.12"),
             ClickHouseSettings.on("127.0.0.12"),
-            SparkJobSettings.local().withTrigger("1 second"),
+            SparkJobSettings.test(),
             new ServiceSettings("127.0.0.1", Ports.free(), Ports.free()));
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final Devstack devstack = new Devstack(home, stack, new PrintStream(output, true, StandardCharsets.UTF_8));

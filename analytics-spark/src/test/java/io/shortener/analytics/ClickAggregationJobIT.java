@@ -53,7 +53,7 @@ class ClickAggregationJobIT {
         clickhouse = RealClickHouse.SETTINGS.withDatabase("job_it");
         counts = new ClickCounts(clickhouse);
         ProjectHome home = ProjectHome.locate();
-        job = new AnalyticsJob(home, home.stackDir("test").resolve("job-it"), SparkJobSettings.local().withTrigger("1 second"));
+        job = new AnalyticsJob(home, home.stackDir("test").resolve("job-it"), SparkJobSettings.test());
         job.wipe();
         job.start(RealKafka.SETTINGS, TOPIC, clickhouse);
         progress = new JobProgress(RealKafka.SETTINGS.bootstrapServers(), TOPIC, job);

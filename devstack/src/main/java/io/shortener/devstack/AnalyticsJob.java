@@ -75,10 +75,8 @@ public final class AnalyticsJob {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // C2 alone, without the tiered C1 stages: Spark generates and loads new classes every micro-batch, so the
-        // job's JIT never settles, and under load the tiered compilers took 30% of its CPU (BENCHMARKS.md).
         List<String> command = new ArrayList<>(List.of(ForkedJvm.java(), process.marker(), "-Xms" + settings.heap(),
-                "-Xmx" + settings.heap(), "-XX:+UseG1GC", "-XX:-TieredCompilation"));
+                "-Xmx" + settings.heap(), "-XX:+UseG1GC", settings.jit().option()));
         // What Spark's own launcher adds on Java 17, as a java argument file shared with Ansible's analytics_spark role.
         command.add("@" + home.analyticsConf().resolve("jvm17.options"));
         command.addAll(List.of(

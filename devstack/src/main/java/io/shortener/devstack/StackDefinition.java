@@ -79,7 +79,7 @@ public record StackDefinition(String name, List<CassandraNodeSettings> cassandra
                 RedisClusterSettings.threeByTwo("cluster", "127.0.0.11", 16379),
                 KafkaBrokerSettings.single("broker", "127.0.0.11"),
                 ClickHouseSettings.on("127.0.0.11"),
-                SparkJobSettings.local().withMetricsOn("127.0.0.11"),
+                SparkJobSettings.test().withMetricsOn("127.0.0.11"),
                 new ServiceSettings("127.0.0.1", 0, 0));
     }
 
@@ -97,7 +97,7 @@ public record StackDefinition(String name, List<CassandraNodeSettings> cassandra
                 new RegionSettings("eu-west", 1, RedisClusterSettings.threeByTwo("eu-west", "127.0.2.4", 16379),
                         KafkaBrokerSettings.single("eu-west", "127.0.2.4"), new ServiceSettings("127.0.0.1", 0, 0))),
                 test().clickhouse(),
-                SparkJobSettings.local().withMetricsOn("127.0.2.1"));
+                SparkJobSettings.test().withMetricsOn("127.0.2.1"));
     }
 
     /** A region by name. */

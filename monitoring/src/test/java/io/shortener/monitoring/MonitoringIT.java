@@ -60,7 +60,7 @@ class MonitoringIT {
             RedisClusterSettings.threeByTwo("monitoring", ADDRESS, 16379),
             KafkaBrokerSettings.single("monitoring", ADDRESS),
             ClickHouseSettings.on(ADDRESS),
-            SparkJobSettings.local().withTrigger("1 second").withMetricsOn(ADDRESS),
+            SparkJobSettings.test().withMetricsOn(ADDRESS),
             new ServiceSettings("127.0.0.1", Ports.free(), Ports.free()));
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final Devstack devstack = new Devstack(home, stack, new PrintStream(output, true, StandardCharsets.UTF_8));

@@ -231,7 +231,7 @@ class TwoRegionsIT {
     @Order(5)
     void redirectsInBothRegionsAreCountedOnceEachAndSplitByRegion() throws Exception {
         RealClickHouse.freshDatabase(KEYSPACE);
-        AnalyticsJob job = new AnalyticsJob(HOME, HOME.stackDir(STACK.name()), SparkJobSettings.local().withTrigger("1 second"));
+        AnalyticsJob job = new AnalyticsJob(HOME, HOME.stackDir(STACK.name()), SparkJobSettings.test());
         job.wipe();
         job.start(STACK.regions().stream().map(RegionSettings::kafka).toList(), "clicks", RealClickHouse.SETTINGS.withDatabase(KEYSPACE));
         try {

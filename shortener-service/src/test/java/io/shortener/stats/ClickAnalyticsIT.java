@@ -57,7 +57,7 @@ class ClickAnalyticsIT {
     private static final ProjectHome HOME = ProjectHome.locate();
     private static final KafkaBroker BROKER = new KafkaBroker(HOME, HOME.stackDir("test"), KAFKA);
     private static final AnalyticsJob JOB = new AnalyticsJob(HOME, HOME.stackDir("test").resolve("analytics-it"),
-            SparkJobSettings.local().withTrigger("1 second"));
+            SparkJobSettings.test());
     private static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener(DATABASE,
             "clicks.bootstrapServers", KAFKA.bootstrapServers(),
             "clicks.countryHeader", "CF-IPCountry");

@@ -47,7 +47,7 @@ class WebPageIT {
     private static final String BASE = "http://127.0.0.1:" + PORT;
     private static final ProjectHome HOME = ProjectHome.locate();
     private static final AnalyticsJob JOB = new AnalyticsJob(HOME, HOME.stackDir("test").resolve("web-it"),
-            SparkJobSettings.local().withTrigger("1 second"));
+            SparkJobSettings.test());
     private static final DropwizardAppExtension<ShortenerConfiguration> APP = TestApps.shortener(DATABASE,
             "server.applicationConnectors[0].port", Integer.toString(PORT),
             "links.publicBaseUrl", BASE);
