@@ -180,7 +180,7 @@ public class CassandraFactory {
                 .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, java.time.Duration.ofSeconds(5))
                 .withInt(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_MAX_NODES_PER_REMOTE_DC, failoverNodesPerRemoteDatacenter)
                 .withBoolean(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_ALLOW_FOR_LOCAL_CONSISTENCY_LEVELS, true)
-                .withClass(DefaultDriverOption.RETRY_POLICY_CLASS, RetryReadTimeoutElsewhere.class)
+                .withClass(DefaultDriverOption.RETRY_POLICY_CLASS, RetryTimeoutsElsewhere.class)
                 // The session closes after the service has drained its requests: the driver's default 2 s of quiet
                 // for tasks no one will submit only delayed every stop (each host of a rollout, each test app).
                 .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
