@@ -3,6 +3,7 @@ package io.shortener.cassandra;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class CassandraSchema {
 
     private static final String RESOURCE = "schema.cql";
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(CassandraSchema.class);
 
     private final String keyspace;
@@ -66,23 +67,43 @@ public final class CassandraSchema {
     }
 
     /**
-     * One schema statement, sent again should its answer not come in time: on a loaded cluster (six nodes on
-     * two shared cores, in the tests) a schema change was seen to take over 30 s to be acknowledged. Every
-     * statement is IF NOT EXISTS, so one that did apply is a no-op the second time.
+     * One schema statement, sent again should its answer not come in time, or should its coordinator not know
+     * yet the keyspace an earlier statement made. On a loaded cluster (six nodes on two shared cores, in the
+     * tests) a schema change was seen to take over 30 s to be acknowledged, and a node that had only just
+     * joined the others' gossip answered "Keyspace 'regions' doesn't exist" right after the keyspace was made
+     * and agreed on by the nodes the driver knew up. Every statement is IF NOT EXISTS, so one that did apply is
+     * a no-op the second time.
      */
     private void execute(CqlSession session, String statement) {
         for (int attempt = 1; ; attempt++) {
             try {
                 session.execute(SimpleStatement.newInstance(statement).setTimeout(timeout));
                 return;
-            } catch (DriverTimeoutException e) {
-                if (attempt == ATTEMPTS) {
+            } catch (DriverTimeoutException | InvalidQueryException e) {
+                if (attempt == ATTEMPTS || (e instanceof InvalidQueryException invalid && !notYetKnownThere(invalid))) {
                     throw e;
                 }
-                LOG.warn("schema statement not acknowledged within {} (attempt {} of {}); waiting for schema agreement, then sending it again: {}",
-                        timeout, attempt, ATTEMPTS, statement.lines().findFirst().orElse(statement));
+                LOG.warn("schema statement not applied (attempt {} of {}: {}); waiting for schema agreement, then sending it again: {}",
+                        attempt, ATTEMPTS, e.getMessage(), statement.lines().findFirst().orElse(statement));
                 session.checkSchemaAgreement();
+                pause(Duration.ofSeconds(attempt));
             }
+        }
+    }
+
+    /** The coordinator's answer when a keyspace or table made a moment ago has not reached it yet. */
+    static boolean notYetKnownThere(InvalidQueryException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("doesn't exist") || message.contains("does not exist") || message.startsWith("unconfigured table");
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            // Gossip spreads the schema in its own time; agreement among the nodes the driver sees up may come first.
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the schema was applied", e);
         }
     }
 
