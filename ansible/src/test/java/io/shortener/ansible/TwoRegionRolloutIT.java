@@ -40,8 +40,7 @@ class TwoRegionRolloutIT {
 
     private final Path work = Path.of("target/it").toAbsolutePath();
     private final Playbooks playbooks = new Playbooks(Path.of("").toAbsolutePath(), work.resolve("logs"));
-    private final Path builtJar = Path.of("../shortener-service/target/shortener-service.jar").toAbsolutePath().normalize();
-    private final ServiceJars jars = new ServiceJars(builtJar);
+    private final ServiceJars jars = new ServiceJars(playbooks.build().serviceJar());
     private TestHosts hosts;
     private Http http;
     private String nextVersion;
