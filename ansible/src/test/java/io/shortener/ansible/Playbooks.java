@@ -20,30 +20,23 @@ final class Playbooks {
 
     private final Path ansibleDir;
     private final Path logs;
-    private final BuildUnderTest build;
     private int runs;
 
     Playbooks(Path ansibleDir, Path logs) {
         this.ansibleDir = ansibleDir;
         this.logs = logs;
-        this.build = BuildUnderTest.fromSystemProperties(ansibleDir);
-    }
-
-    BuildUnderTest build() {
-        return build;
     }
 
     Path dir() {
         return ansibleDir;
     }
 
-    /** ansible-playbook against the test hosts, with their vault and root, the build under test, and any extra -e arguments. */
+    /** ansible-playbook against the test hosts, with their vault and root, and any extra -e arguments. */
     Run play(TestHosts hosts, String playbook, String... extraVars) {
         List<String> command = new ArrayList<>(List.of("ansible-playbook", "-i", hosts.inventory().toString(), playbook,
                 "--vault-password-file", hosts.vaultPasswordFile().toString(),
                 "-e", "shortener_root=" + hosts.root(), "-e", "backup_root=" + hosts.backups(),
                 "-e", "rollout_state_dir=" + hosts.root().resolveSibling("rollout-state")));
-        command.addAll(build.playbookArguments());
         for (String extra : extraVars) {
             command.addAll(List.of("-e", extra));
         }
