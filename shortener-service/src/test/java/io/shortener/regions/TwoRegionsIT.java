@@ -330,7 +330,7 @@ class TwoRegionsIT {
         // brings those links to eu-west. After the datacenter's return anything missing there must be one of those.
         List<String> madeInEastBeforeTheKill = links.stream()
                 .filter(link -> link.region().equals("us-east") && link.at().isBefore(killedAt))
-                .map(link -> link.code() + " (made in " + link.region() + " at " + link.at() + ")").toList();
+                .map(TwoRegionsIT::described).toList();
         assertThat(missingFrom(westCql, links)).as("links eu-west lacks before the repair").isSubsetOf(madeInEastBeforeTheKill);
         eastNodes.get(0).nodetool(List.of("repair", "-full", KEYSPACE, "links"));
         Await.until("every acknowledged link in eu-west's own quorum after nodetool repair (us-east's datacenter killed at "
@@ -359,8 +359,11 @@ class TwoRegionsIT {
 
     /** The links a datacenter's own quorum does not hold, each with where and when it was acknowledged. */
     private static List<String> missingFrom(CqlSession session, List<SteadyLoad.Acknowledged> links) {
-        return links.stream().filter(link -> !storedIn(session, link.code()))
-                .map(link -> link.code() + " (made in " + link.region() + " at " + link.at() + ")").toList();
+        return links.stream().filter(link -> !storedIn(session, link.code())).map(TwoRegionsIT::described).toList();
+    }
+
+    private static String described(SteadyLoad.Acknowledged link) {
+        return link.code() + " (made in " + link.region() + " at " + link.at() + ")";
     }
 
     private static boolean storedIn(CqlSession session, String code) {
