@@ -2,19 +2,19 @@ package io.shortener.devstack.junit;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Whether a Docker engine answers here: {@code GET /_ping} on DOCKER_HOST (unix or tcp) or on
@@ -45,30 +45,54 @@ final class DockerEngine {
 
     static boolean answers() {
         SocketAddress address = address(System.getenv("DOCKER_HOST"));
-        if (address == null) {
-            return false;
-        }
-        // A channel's blocking read has no timeout of its own: an engine that accepts and never answers is given two seconds.
-        CompletableFuture<Boolean> ping = CompletableFuture.supplyAsync(() -> ping(address));
-        try {
-            return ping.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            ping.cancel(true);
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        return address != null && pings(address, TIMEOUT);
+    }
+
+    /**
+     * Whether {@code GET /_ping} at {@code address} gets an HTTP answer within {@code timeout}, connecting, sending
+     * and reading without blocking: an engine that accepts and never answers (or an address that drops the
+     * connection attempt) costs the timeout and leaves no thread behind.
+     */
+    static boolean pings(SocketAddress address, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (SocketChannel channel = SocketChannel.open(address.getClass() == UnixDomainSocketAddress.class
+                ? StandardProtocolFamily.UNIX : StandardProtocolFamily.INET);
+             Selector selector = Selector.open()) {
+            channel.configureBlocking(false);
+            if (!channel.connect(address) && !(await(channel, selector, SelectionKey.OP_CONNECT, deadline) && channel.finishConnect())) {
+                return false;
+            }
+            ByteBuffer request = ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            while (request.hasRemaining()) {
+                if (channel.write(request) == 0 && !await(channel, selector, SelectionKey.OP_WRITE, deadline)) {
+                    return false;
+                }
+            }
+            ByteBuffer answer = ByteBuffer.allocate(512);
+            while (answer.position() < "HTTP/1.".length()) {
+                int read = channel.read(answer);
+                if (read < 0 || (read == 0 && !await(channel, selector, SelectionKey.OP_READ, deadline))) {
+                    return false;
+                }
+            }
+            return new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII).startsWith("HTTP/1.");
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
-    private static boolean ping(SocketAddress address) {
-        try (SocketChannel channel = SocketChannel.open(address)) {
-            channel.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
-            ByteBuffer answer = ByteBuffer.allocate(512);
-            channel.read(answer);
-            return new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII).startsWith("HTTP/1.");
-        } catch (IOException | RuntimeException e) {
+    /** Waits until the channel is ready for {@code operation}; false when the deadline passed first. */
+    private static boolean await(SocketChannel channel, Selector selector, int operation, long deadline) throws IOException {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
             return false;
+        }
+        SelectionKey key = channel.register(selector, operation);
+        try {
+            return selector.select(left) > 0;
+        } finally {
+            key.interestOps(0);
+            selector.selectedKeys().clear();
         }
     }
 }
