@@ -33,10 +33,20 @@ final class Playbooks {
 
     /** ansible-playbook against the test hosts, with their vault and root, and any extra -e arguments. */
     Run play(TestHosts hosts, String playbook, String... extraVars) {
+        return play(hosts, List.of(), playbook, extraVars);
+    }
+
+    /** The same, on the hosts the pattern names alone (--limit). */
+    Run playOn(TestHosts hosts, String hostPattern, String playbook, String... extraVars) {
+        return play(hosts, List.of("--limit", hostPattern), playbook, extraVars);
+    }
+
+    private Run play(TestHosts hosts, List<String> options, String playbook, String... extraVars) {
         List<String> command = new ArrayList<>(List.of("ansible-playbook", "-i", hosts.inventory().toString(), playbook,
                 "--vault-password-file", hosts.vaultPasswordFile().toString(),
                 "-e", "shortener_root=" + hosts.root(), "-e", "backup_root=" + hosts.backups(),
                 "-e", "rollout_state_dir=" + hosts.root().resolveSibling("rollout-state")));
+        command.addAll(options);
         for (String extra : extraVars) {
             command.addAll(List.of("-e", extra));
         }

@@ -1,17 +1,17 @@
 package io.shortener.ansible;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
+import java.nio.file.StandardCopyOption;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * New builds of the service for a rollout, made from the one the reactor built: the same classes with another
@@ -42,34 +42,27 @@ final class ServiceJars {
         return copy(target, version, "io.shortener.NoSuchApplication");
     }
 
+    /**
+     * A copy of the built jar whose manifest alone is rewritten: the zip file system moves every other entry over
+     * as it is, still compressed (inflating and deflating 37,000 entries again took 17 s a jar on two busy cores).
+     */
     private Path copy(Path target, String version, String mainClass) {
         try {
             Files.createDirectories(target.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (JarFile jar = new JarFile(built.toFile());
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
-            Manifest manifest = new Manifest(jar.getManifest());
-            manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
-            if (mainClass != null) {
-                manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
-            }
-            out.putNextEntry(new ZipEntry(JarFile.MANIFEST_NAME));
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            manifest.write(bytes);
-            out.write(bytes.toByteArray());
-            out.closeEntry();
-            for (Enumeration<? extends ZipEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
-                ZipEntry entry = entries.nextElement();
-                if (entry.getName().equalsIgnoreCase(JarFile.MANIFEST_NAME)) {
-                    continue;
+            Files.copy(built, target, StandardCopyOption.REPLACE_EXISTING);
+            try (FileSystem jar = FileSystems.newFileSystem(target)) {
+                Path manifestPath = jar.getPath(JarFile.MANIFEST_NAME);
+                Manifest manifest;
+                try (InputStream in = Files.newInputStream(manifestPath)) {
+                    manifest = new Manifest(in);
                 }
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                try (InputStream in = jar.getInputStream(entry)) {
-                    in.transferTo(out);
+                manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
+                if (mainClass != null) {
+                    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
                 }
-                out.closeEntry();
+                try (OutputStream out = Files.newOutputStream(manifestPath)) {
+                    manifest.write(out);
+                }
             }
             return target;
         } catch (IOException e) {
