@@ -1,7 +1,9 @@
 package io.shortener.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import java.io.IOException;
@@ -13,6 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +31,7 @@ public final class CassandraSchema {
 
     private static final String RESOURCE = "schema.cql";
     private static final int ATTEMPTS = 5;
+    static final int AGREEMENT_CHECKS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(CassandraSchema.class);
 
     private final String keyspace;
@@ -60,10 +66,42 @@ public final class CassandraSchema {
                 .one().getMap("replication", String.class, String.class);
         Optional<ReplicationChange> change = ReplicationChange.between(keyspace, current, replication);
         change.ifPresent(alter -> session.execute(SimpleStatement.newInstance(alter.alterStatement()).setTimeout(timeout)));
-        if (!session.checkSchemaAgreement()) {
-            throw new IllegalStateException("the Cassandra nodes did not agree on the schema of keyspace " + keyspace);
-        }
+        awaitAgreement(keyspace, session::checkSchemaAgreement, () -> schemaVersions(session));
         return change;
+    }
+
+    /**
+     * Up to AGREEMENT_CHECKS checks, each of which waits up to the schema timeout. A fresh cluster of six nodes on
+     * two shared cores was seen to stay apart for over a minute after the keyspace was made: one check (30 s) was
+     * not enough, and the start-up failed on a schema every node was about to have.
+     */
+    static void awaitAgreement(String keyspace, BooleanSupplier agreed, Supplier<String> versions) {
+        for (int check = 1; !agreed.getAsBoolean(); check++) {
+            if (check == AGREEMENT_CHECKS) {
+                throw new IllegalStateException("the Cassandra nodes did not agree on the schema of keyspace " + keyspace
+                        + " after " + AGREEMENT_CHECKS + " checks; schema versions: " + versions.get());
+            }
+            LOG.warn("the Cassandra nodes do not agree on the schema of keyspace {} yet (check {} of {}; schema versions: {})",
+                    keyspace, check, AGREEMENT_CHECKS, versions.get());
+        }
+    }
+
+    /** Each node's schema version as the coordinator sees it, for the operator who must find the node that lags. */
+    private String schemaVersions(CqlSession session) {
+        try {
+            Map<String, String> versions = new TreeMap<>();
+            Row local = session.execute(SimpleStatement.newInstance("SELECT broadcast_address, schema_version FROM system.local")
+                    .setTimeout(timeout)).one();
+            if (local != null) {
+                versions.put(String.valueOf(local.getInetAddress(0)), String.valueOf(local.getUuid(1)));
+            }
+            for (Row peer : session.execute(SimpleStatement.newInstance("SELECT peer, schema_version FROM system.peers").setTimeout(timeout))) {
+                versions.put(String.valueOf(peer.getInetAddress(0)), String.valueOf(peer.getUuid(1)));
+            }
+            return versions.toString();
+        } catch (DriverException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     /**
