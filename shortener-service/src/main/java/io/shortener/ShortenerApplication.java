@@ -243,7 +243,7 @@ public class ShortenerApplication extends Application<ShortenerConfiguration> {
                 environment.metrics().meter("limits.api.local-fallbacks"));
         BulkAllowance bulkAllowance = limits.isEnabled() ? BulkAllowance.of(apiBuckets, limits.getBulkLinksPerKey()) : BulkAllowance.UNLIMITED;
         BulkCreates bulk = new BulkCreates(links, environment.getObjectMapper(), bulkAllowance, publicBaseUrl);
-        LinkListing listing = new LinkListing(session, cassandra.getKeyspace());
+        LinkListing listing = new LinkListing(session, cassandra.getKeyspace(), config.getLinks().getSearchScanBudget());
         environment.jersey().register(new LinkResource(links, listing, bulk, keys, idempotent, publicBaseUrl));
         environment.jersey().register(new TransferResource(new LinkExport(listing, publicBaseUrl), new LinkImport(links, bulkAllowance), keys));
         environment.jersey().register(new KeysResource(keys));

@@ -73,6 +73,15 @@ public class LinksConfiguration {
         this.maxRequestBytes = maxRequestBytes;
     }
 
+    /** Rows (links and hours) one list request reads at most while it filters by a search ({@code q}). */
+    @JsonProperty
+    @Min(100)
+    private int searchScanBudget = 2_000;
+
+    public int getSearchScanBudget() {
+        return searchScanBudget;
+    }
+
     /** The Redis keys of the links' visit counters (maxVisits) start with this. */
     @JsonProperty
     @NotEmpty

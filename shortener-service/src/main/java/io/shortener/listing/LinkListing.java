@@ -18,21 +18,22 @@ import java.util.Locale;
  * Pages of an account's links, newest first, from the tables {@link LinkIndex} writes: the hours that
  * hold its links (newest first), then each hour's partition from the cursor on, until the page is full.
  * No offsets: a page costs what it returns, plus one row to tell whether another page follows. A search
- * ({@code q}) filters the rows it reads and stops after {@link #SCAN_BUDGET} of them: its page may then be
+ * ({@code q}) filters the rows it reads and stops after its scan budget of them: its page may then be
  * short (even empty) with a cursor to go on from, so one request never reads an account's whole history.
  */
 public final class LinkListing {
 
-    /** Rows (links and hours) one request reads at most. */
-    static final int SCAN_BUDGET = 2_000;
     private static final int HOURS_PER_FETCH = 64;
 
     private final CqlSession session;
+    /** Rows (links and hours) one search request reads at most. */
+    private final int scanBudget;
     private final PreparedStatement hours;
     private final PreparedStatement rows;
 
-    public LinkListing(CqlSession session, String keyspace) {
+    public LinkListing(CqlSession session, String keyspace, int scanBudget) {
         this.session = session;
+        this.scanBudget = scanBudget;
         this.hours = session.prepare("SELECT hour FROM " + keyspace + ".link_hours WHERE owner = ? AND tag = ? AND hour <= ? AND hour >= ?");
         this.rows = session.prepare("SELECT " + LinkIndex.VIEW_COLUMNS + " FROM " + keyspace + ".links_by_owner WHERE owner = ? AND tag = ? AND hour = ?"
                 + " AND (created_at, id) < (?, ?) AND (created_at, id) >= (?, ?) LIMIT ?");
@@ -61,7 +62,7 @@ public final class LinkListing {
             read++;
             int hour = hourRow.getInt(0);
             // Without a search a page needs one row more than it shows; with one, as many as the budget allows.
-            int wanted = query.search() == null ? query.limit() + 1 - found.size() : SCAN_BUDGET - read;
+            int wanted = query.search() == null ? query.limit() + 1 - found.size() : scanBudget - read;
             for (Row row : session.execute(slice(owner, tag, hour, upper, lower, Math.max(wanted, 1)))) {
                 read++;
                 Link link = link(owner, row);
@@ -69,13 +70,13 @@ public final class LinkListing {
                 if (matches(link, query.search())) {
                     found.add(link);
                 }
-                if (found.size() > query.limit() || read >= SCAN_BUDGET) {
+                if (found.size() > query.limit() || read >= scanBudget) {
                     break hoursLoop;
                 }
             }
             // This hour is read to its end: a page cut short by the budget goes on from the hour before it.
             lastRead = ListPosition.before(LinkIndex.startOf(hour));
-            if (read >= SCAN_BUDGET) {
+            if (read >= scanBudget) {
                 break;
             }
         }
@@ -84,7 +85,7 @@ public final class LinkListing {
             Link last = page.get(page.size() - 1);
             return new LinkPage(page, new ListPosition(last.createdAt(), last.id()).cursor());
         }
-        if (read >= SCAN_BUDGET && lastRead != null) {
+        if (read >= scanBudget && lastRead != null) {
             return new LinkPage(found, lastRead.cursor());
         }
         return new LinkPage(found, null);
