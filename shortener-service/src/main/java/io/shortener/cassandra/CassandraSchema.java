@@ -3,8 +3,10 @@ package io.shortener.cassandra;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,16 +88,23 @@ public final class CassandraSchema {
         }
     }
 
-    /** Each node's schema version as the coordinator sees it, for the operator who must find the node that lags. */
+    /**
+     * Each node's schema version as one coordinator sees it, for the operator who must find the node that lags: both
+     * queries go to the same node, since another coordinator's peers would leave one node out and list another twice.
+     */
     private String schemaVersions(CqlSession session) {
         try {
             Map<String, String> versions = new TreeMap<>();
-            Row local = session.execute(SimpleStatement.newInstance("SELECT broadcast_address, schema_version FROM system.local")
-                    .setTimeout(timeout)).one();
-            if (local != null) {
-                versions.put(String.valueOf(local.getInetAddress(0)), String.valueOf(local.getUuid(1)));
+            ResultSet localRows = session.execute(SimpleStatement.newInstance("SELECT broadcast_address, schema_version FROM system.local")
+                    .setTimeout(timeout));
+            Row local = localRows.one();
+            if (local == null) {
+                return "unknown (system.local answered no row)";
             }
-            for (Row peer : session.execute(SimpleStatement.newInstance("SELECT peer, schema_version FROM system.peers").setTimeout(timeout))) {
+            Node coordinator = localRows.getExecutionInfo().getCoordinator();
+            versions.put(String.valueOf(local.getInetAddress(0)), String.valueOf(local.getUuid(1)));
+            for (Row peer : session.execute(SimpleStatement.newInstance("SELECT peer, schema_version FROM system.peers")
+                    .setNode(coordinator).setTimeout(timeout))) {
                 versions.put(String.valueOf(peer.getInetAddress(0)), String.valueOf(peer.getUuid(1)));
             }
             return versions.toString();
