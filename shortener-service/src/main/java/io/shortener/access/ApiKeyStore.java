@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.shortener.cassandra.CqlReads;
 import io.shortener.error.ApiException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,10 +39,10 @@ public final class ApiKeyStore {
                 + " (hash, name, account, scopes, prefix, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         this.claimName = session.prepare("INSERT INTO " + names + " (name, hash) VALUES (?, ?) IF NOT EXISTS");
         this.pointName = session.prepare("INSERT INTO " + names + " (name, hash) VALUES (?, ?)");
-        this.selectByHash = session.prepare("SELECT hash, name, account, scopes, prefix, created_at, expires_at, revoked_at FROM "
+        this.selectByHash = CqlReads.prepare(session, "SELECT hash, name, account, scopes, prefix, created_at, expires_at, revoked_at FROM "
                 + keys + " WHERE hash = ?");
-        this.selectName = session.prepare("SELECT hash FROM " + names + " WHERE name = ?");
-        this.selectAll = session.prepare("SELECT hash, name, account, scopes, prefix, created_at, expires_at, revoked_at FROM " + keys);
+        this.selectName = CqlReads.prepare(session, "SELECT hash FROM " + names + " WHERE name = ?");
+        this.selectAll = CqlReads.prepare(session, "SELECT hash, name, account, scopes, prefix, created_at, expires_at, revoked_at FROM " + keys);
         this.revoke = session.prepare("UPDATE " + keys + " SET revoked_at = ? WHERE hash = ?");
     }
 

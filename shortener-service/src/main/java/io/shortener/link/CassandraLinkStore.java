@@ -16,6 +16,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.servererrors.QueryExecutionException;
 import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
+import io.shortener.cassandra.CqlReads;
 import io.shortener.listing.LinkIndex;
 import io.shortener.rules.RedirectRules;
 import io.shortener.rules.RulesParser;
@@ -75,12 +76,12 @@ public final class CassandraLinkStore implements LinkStore {
         this.insert = session.prepare("INSERT INTO " + table + values);
         // Alias claims race each other: a lightweight transaction lets exactly one of them win.
         this.claim = session.prepare("INSERT INTO " + table + values + " IF NOT EXISTS");
-        this.select = session.prepare("SELECT " + COLUMNS + ", deleted_at FROM " + table + " WHERE code = ?");
-        this.selectId = session.prepare("SELECT id FROM " + table + " WHERE code = ?");
+        this.select = CqlReads.prepare(session, "SELECT " + COLUMNS + ", deleted_at FROM " + table + " WHERE code = ?");
+        this.selectId = CqlReads.prepare(session, "SELECT id FROM " + table + " WHERE code = ?");
         // Not conditional: a delete must work while another region is away, which a transaction at SERIAL would not.
         this.markDeleted = session.prepare("UPDATE " + table + " SET deleted_at = ?, url = null WHERE code = ?");
         this.editRow = session.prepare("UPDATE " + table + " SET url = ?, expires_at = ?, redirect_type = ?, title = ?, tags = ?, rules = ?, max_visits = ?, password_hash = ?, updated_at = ? WHERE code = ?");
-        this.selectUpdatedAt = session.prepare("SELECT updated_at FROM " + table + " WHERE code = ?");
+        this.selectUpdatedAt = CqlReads.prepare(session, "SELECT updated_at FROM " + table + " WHERE code = ?");
     }
 
     /** The link, then the rows that list it (see {@link #list}). */
@@ -170,7 +171,7 @@ public final class CassandraLinkStore implements LinkStore {
 
     @Override
     public Optional<Link> find(String code) {
-        Row row = session.execute(select.bind(code).setIdempotent(true)).one();
+        Row row = session.execute(select.bind(code)).one();
         for (int i = 0; row == null && i < otherRegions.size(); i++) {
             row = lookIn(otherRegions.get(i), code);
         }
@@ -199,7 +200,7 @@ public final class CassandraLinkStore implements LinkStore {
      */
     private Row lookIn(String profile, String code) {
         try {
-            return session.execute(select.bind(code).setIdempotent(true).setExecutionProfileName(profile)
+            return session.execute(select.bind(code).setExecutionProfileName(profile)
                     .setConsistencyLevel(DefaultConsistencyLevel.LOCAL_QUORUM)).one();
         } catch (UnavailableException | ReadTimeoutException | DriverTimeoutException | AllNodesFailedException e) {
             LOG.debug("code {} is absent here and {} cannot tell now: {}", code, profile, e.toString());
@@ -260,7 +261,7 @@ public final class CassandraLinkStore implements LinkStore {
 
     @Override
     public Optional<Instant> updatedAt(String code) {
-        Row row = session.execute(selectUpdatedAt.bind(code).setIdempotent(true)).one();
+        Row row = session.execute(selectUpdatedAt.bind(code)).one();
         return row == null ? Optional.empty() : Optional.ofNullable(row.getInstant("updated_at"));
     }
 

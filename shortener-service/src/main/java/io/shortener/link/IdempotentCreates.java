@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shortener.access.ApiKeySecrets;
 import io.shortener.access.Caller;
 import io.shortener.access.Scope;
+import io.shortener.cassandra.CqlReads;
 import io.shortener.error.ApiException;
 import io.shortener.error.ErrorBody;
 import java.time.Duration;
@@ -56,7 +57,7 @@ public final class IdempotentCreates {
         this.record = session.prepare("UPDATE " + table + " USING TTL 86400 SET status = ?, body = ?, location = ? "
                 + "WHERE account = ? AND key = ? IF request_hash = ?");
         this.release = session.prepare("DELETE FROM " + table + " WHERE account = ? AND key = ? IF request_hash = ?");
-        this.read = session.prepare("SELECT request_hash, status, body, location FROM " + table + " WHERE account = ? AND key = ?");
+        this.read = CqlReads.prepare(session, "SELECT request_hash, status, body, location FROM " + table + " WHERE account = ? AND key = ?");
     }
 
     /** The answer to a create: made by {@code create} once per (account, key), replayed after that. */

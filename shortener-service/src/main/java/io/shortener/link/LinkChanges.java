@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.shortener.cassandra.CqlReads;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class LinkChanges {
     public LinkChanges(CqlSession session, String keyspace) {
         this.session = session;
         this.insert = session.prepare("INSERT INTO " + keyspace + ".link_changes (minute, changed_at, code, change) VALUES (?, ?, ?, ?)");
-        this.since = session.prepare("SELECT changed_at, code, change FROM " + keyspace + ".link_changes WHERE minute = ? AND changed_at >= ?");
+        this.since = CqlReads.prepare(session, "SELECT changed_at, code, change FROM " + keyspace + ".link_changes WHERE minute = ? AND changed_at >= ?");
     }
 
     BoundStatement insert(LinkChange change) {
@@ -37,7 +38,7 @@ public final class LinkChanges {
     public List<LinkChange> between(Instant from, Instant to) {
         List<LinkChange> changes = new ArrayList<>();
         for (long minute = minuteOf(from); minute <= minuteOf(to); minute++) {
-            for (Row row : session.execute(since.bind(minute, from).setIdempotent(true))) {
+            for (Row row : session.execute(since.bind(minute, from))) {
                 changes.add(new LinkChange(row.getString("code"), row.getInstant("changed_at"),
                         LinkChange.Kind.valueOf(row.getString("change").toUpperCase(Locale.ROOT))));
             }

@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.shortener.access.Caller;
 import io.shortener.access.Scope;
+import io.shortener.cassandra.CqlReads;
 import io.shortener.error.ApiException;
 import io.shortener.link.Link;
 import io.shortener.link.RedirectType;
@@ -34,8 +35,8 @@ public final class LinkListing {
     public LinkListing(CqlSession session, String keyspace, int scanBudget) {
         this.session = session;
         this.scanBudget = scanBudget;
-        this.hours = session.prepare("SELECT hour FROM " + keyspace + ".link_hours WHERE owner = ? AND tag = ? AND hour <= ? AND hour >= ?");
-        this.rows = session.prepare("SELECT " + LinkIndex.VIEW_COLUMNS + " FROM " + keyspace + ".links_by_owner WHERE owner = ? AND tag = ? AND hour = ?"
+        this.hours = CqlReads.prepare(session, "SELECT hour FROM " + keyspace + ".link_hours WHERE owner = ? AND tag = ? AND hour <= ? AND hour >= ?");
+        this.rows = CqlReads.prepare(session, "SELECT " + LinkIndex.VIEW_COLUMNS + " FROM " + keyspace + ".links_by_owner WHERE owner = ? AND tag = ? AND hour = ?"
                 + " AND (created_at, id) < (?, ?) AND (created_at, id) >= (?, ?) LIMIT ?");
     }
 
@@ -56,7 +57,7 @@ public final class LinkListing {
         ListPosition lastRead = null;
         int read = 0;
         Iterable<Row> hourRows = session.execute(hours.bind(owner, tag, LinkIndex.hourOf(upper.createdAt()), LinkIndex.hourOf(lower.createdAt()))
-                .setPageSize(HOURS_PER_FETCH).setIdempotent(true));
+                .setPageSize(HOURS_PER_FETCH));
         hoursLoop:
         for (Row hourRow : hourRows) {
             read++;
@@ -94,7 +95,7 @@ public final class LinkListing {
     private com.datastax.oss.driver.api.core.cql.BoundStatement slice(String owner, String tag, int hour, ListPosition upper,
                                                                      ListPosition lower, int limit) {
         return rows.bind(owner, tag, hour, upper.createdAt(), upper.id(), lower.createdAt(), lower.id(), limit)
-                .setPageSize(Math.min(limit, 500)).setIdempotent(true);
+                .setPageSize(Math.min(limit, 500));
     }
 
     private static Link link(String owner, Row row) {

@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.shortener.cassandra.CqlReads;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,8 @@ public final class BlocklistStore {
         this.insert = session.prepare("INSERT INTO " + table + " (kind, value, reason, added_by, added_at, version) VALUES (?, ?, ?, ?, ?, now())");
         this.delete = session.prepare("DELETE FROM " + table + " WHERE kind = ? AND value = ?");
         this.bumpVersion = session.prepare("UPDATE " + table + " SET version = now() WHERE kind = ?");
-        this.selectVersion = session.prepare("SELECT version FROM " + table + " WHERE kind = ? LIMIT 1");
-        this.selectKind = session.prepare("SELECT value, reason, added_by, added_at FROM " + table + " WHERE kind = ?");
+        this.selectVersion = CqlReads.prepare(session, "SELECT version FROM " + table + " WHERE kind = ? LIMIT 1");
+        this.selectKind = CqlReads.prepare(session, "SELECT value, reason, added_by, added_at FROM " + table + " WHERE kind = ?");
     }
 
     void add(String kind, BlockedEntry entry) {
